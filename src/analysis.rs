@@ -1,0 +1,3 @@
+//! Text analysis: sentences, entities. Pure functions over text; no I/O, no terminal types.
+
+pub mod entity_kind;
