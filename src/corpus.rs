@@ -1,0 +1,29 @@
+//! The corpus: articles loaded from disk or the built-in seeds, with their cleaning and
+//! structure. No terminal types; the loader is the only part that reads files.
+
+pub mod article;
+pub mod boilerplate;
+pub mod clean;
+pub mod line;
+pub mod load;
+pub mod manifest;
+pub mod metadata;
+pub mod reason;
+pub mod seeds;
+
+pub use article::Article;
+pub use clean::CleanMode;
+pub use load::{load_paths, load_seeds, LoadError, LoadOptions, LoadWarning};
+pub use reason::RemovalReason;
+
+use std::path::PathBuf;
+
+/// Every article of one reading session, in load order.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    /// Files skipped or loaded with problems: one line each.
+    pub warnings: Vec<LoadWarning>,
+    /// The first folder given, where per-corpus files (annotations) will live.
+    pub folder: Option<PathBuf>,
+}

@@ -1,0 +1,302 @@
+//! Loading a corpus from files and folders: decoding, the per-file checks, unique ids and the
+//! folder's `parallax.toml`. The only corpus code that reads the disk.
+
+use super::article::Article;
+use super::clean::CleanMode;
+use super::manifest::Manifest;
+use super::seeds::SEEDS;
+use super::Corpus;
+use crate::text::display_safe;
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped unless the limit is raised (`--max-file-mib`).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Extensions read from a folder. Files named on the command line load whatever their name.
+pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub clean: CleanMode,
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            clean: CleanMode::Clean,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Why a whole corpus could not be loaded. Each names the path.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such file or folder")]
+    NotFound(String),
+    #[error("{0}: no article files (.txt, .md) in this folder")]
+    NoArticleFiles(String),
+    #[error("{0}: cannot read folder: {1}")]
+    UnreadableFolder(String, String),
+    /// Every file was skipped; the warnings say why.
+    #[error("no articles could be loaded: every file was skipped")]
+    NothingLoaded(Vec<LoadWarning>),
+}
+
+/// A problem with one file that did not stop the rest of the corpus from loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The built-in seed corpus.
+pub fn load_seeds(options: &LoadOptions) -> Corpus {
+    let mut ids = IdAllocator::default();
+    let articles = SEEDS
+        .iter()
+        .map(|(name, text)| {
+            let id = ids.allocate(stem(Path::new(name)));
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            Article::new(id, format!("seeds/{name}"), text.to_string(), options.clean)
+        })
+        .collect();
+    Corpus {
+        articles,
+        warnings: Vec::new(),
+        folder: None,
+    }
+}
+
+/// Loads files and folders (a folder means the article files directly inside it), in the
+/// order given, folders in file-name order. With no paths, loads the seeds.
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, LoadError> {
+    if paths.is_empty() {
+        return Ok(load_seeds(options));
+    }
+    let mut files: Vec<(PathBuf, Option<usize>)> = Vec::new();
+    let mut manifests: Vec<Manifest> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut folder = None;
+    for path in paths {
+        let shown = shown(path);
+        let meta = fs::metadata(path).map_err(|_| LoadError::NotFound(shown.clone()))?;
+        if meta.is_dir() {
+            folder.get_or_insert_with(|| path.clone());
+            let listed = list_folder(path)
+                .map_err(|e| LoadError::UnreadableFolder(shown.clone(), e.to_string()))?;
+            if listed.is_empty() {
+                return Err(LoadError::NoArticleFiles(shown));
+            }
+            let manifest = read_manifest(path, &mut warnings);
+            let index = manifest.map(|m| {
+                manifests.push(m);
+                manifests.len() - 1
+            });
+            files.extend(listed.into_iter().map(|f| (f, index)));
+        } else {
+            files.push((path.clone(), None));
+        }
+    }
+    let mut ids = IdAllocator::default();
+    let mut articles = Vec::with_capacity(files.len());
+    for (path, manifest) in files {
+        match read_article_text(&path, options.max_file_bytes) {
+            Ok((text, warning)) => {
+                if let Some(message) = warning {
+                    warnings.push(LoadWarning {
+                        path: shown(&path),
+                        message,
+                    });
+                }
+                let id = ids.allocate(stem(&path));
+                let mut article = Article::new(id, shown(&path), text, options.clean);
+                let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                if let (Some(m), Some(name)) = (manifest, file_name) {
+                    if let Some(over) = manifests[m].get(&name) {
+                        article.apply_override(over);
+                    }
+                }
+                articles.push(article);
+            }
+            Err(message) => warnings.push(LoadWarning {
+                path: shown(&path),
+                message,
+            }),
+        }
+    }
+    if articles.is_empty() {
+        return Err(LoadError::NothingLoaded(warnings));
+    }
+    Ok(Corpus {
+        articles,
+        warnings,
+        folder,
+    })
+}
+
+/// A path as a display-safe string, as the user gave it.
+fn shown(path: &Path) -> String {
+    display_safe(&path.to_string_lossy()).into_owned()
+}
+
+fn stem(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".to_string());
+    display_safe(&stem).into_owned()
+}
+
+/// Article files directly inside a folder, sorted by name; hidden files are ignored.
+fn list_folder(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| {
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let article = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            !hidden && article && p.is_file()
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_manifest(folder: &Path, warnings: &mut Vec<LoadWarning>) -> Option<Manifest> {
+    let path = folder.join("parallax.toml");
+    let text = fs::read_to_string(&path).ok()?;
+    match Manifest::parse(&text) {
+        Ok(manifest) => Some(manifest),
+        Err(message) => {
+            warnings.push(LoadWarning {
+                path: shown(&path),
+                message: format!("{}; overrides ignored", display_safe(&message)),
+            });
+            None
+        }
+    }
+}
+
+/// Reads and decodes one file, or says in one line why it was skipped. The optional string is
+/// a warning about a file that still loaded (lossy decoding).
+fn read_article_text(path: &Path, max_bytes: u64) -> Result<(String, Option<String>), String> {
+    let file = fs::File::open(path).map_err(|e| format!("skipped: {}", io_reason(&e)))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > max_bytes {
+        return Err(format!(
+            "skipped: {:.1} MiB is over the {} MiB limit (raise it with --max-file-mib)",
+            size as f64 / 1048576.0,
+            max_bytes / 1048576
+        ));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("skipped: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!(
+            "skipped: over the {} MiB limit (raise it with --max-file-mib)",
+            max_bytes / 1048576
+        ));
+    }
+    decode(bytes)
+}
+
+/// UTF-8 with a leading BOM dropped; invalid sequences replaced (with a warning); binary and
+/// empty files refused.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    if bytes.contains(&0) {
+        return Err("skipped: binary file (contains NUL bytes)".to_string());
+    }
+    let (text, warning) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            (
+                text,
+                Some(format!(
+                    "invalid UTF-8 (first at byte {at}); decoded with replacement characters"
+                )),
+            )
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || super::line::is_invisible(c))
+    {
+        return Err("skipped: empty or whitespace only".to_string());
+    }
+    Ok((text, warning))
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "no longer exists".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+/// Hands out file stems as ids, suffixing `-2`, `-3`… to repeats, in load order.
+#[derive(Default)]
+struct IdAllocator {
+    used: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    fn allocate(&mut self, stem: String) -> String {
+        let mut candidate = stem.clone();
+        let mut n = 1;
+        while self.used.contains_key(&candidate) {
+            n += 1;
+            candidate = format!("{stem}-{n}");
+        }
+        self.used.insert(candidate.clone(), 1);
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_stems_get_numbered_ids() {
+        let mut ids = IdAllocator::default();
+        assert_eq!(ids.allocate("a".into()), "a");
+        assert_eq!(ids.allocate("a".into()), "a-2");
+        assert_eq!(ids.allocate("a-2".into()), "a-2-2");
+    }
+
+    #[test]
+    fn decoding_drops_the_bom_and_refuses_binary() {
+        assert_eq!(decode(b"\xef\xbb\xbfHi".to_vec()).unwrap().0, "Hi");
+        assert!(decode(b"a\0b".to_vec()).is_err());
+        assert!(decode(b" \n\t\xe2\x80\x8b".to_vec()).is_err());
+        let (text, warning) = decode(b"caf\xe9 ok".to_vec()).unwrap();
+        assert_eq!(text, "caf\u{fffd} ok");
+        assert!(warning.unwrap().contains("byte 3"));
+    }
+}

@@ -1,0 +1,7 @@
+//! Text primitives shared by every module: typed offsets and terminal-safe display strings.
+
+pub mod display;
+pub mod offset;
+
+pub use display::display_safe;
+pub use offset::{ByteSpan, CharMap, CharOffset, CharSpan};
