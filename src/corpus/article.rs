@@ -115,10 +115,7 @@ impl Article {
 fn trimmed_span(text: &str, span: ByteSpan) -> ByteSpan {
     let line = &text[span.range()];
     let trimmed = trim_line(line);
-    if trimmed.is_empty() {
-        return ByteSpan::new(span.start, span.start);
-    }
-    let lead = line.find(trimmed).unwrap_or(0);
+    let lead = line.len() - super::line::trim_line_start(line).len();
     ByteSpan::new(span.start + lead, span.start + lead + trimmed.len())
 }
 

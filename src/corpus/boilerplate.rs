@@ -89,8 +89,7 @@ impl Boilerplate {
 
     /// The reason a line is boilerplate by its wording alone, if any.
     pub fn classify(&self, line: &str, words: usize) -> Option<RemovalReason> {
-        let key = normalize(line);
-        if key.len() <= 40 {
+        if let Some(key) = short_key(line) {
             if let Some(&reason) = self.whole_lines.get(key.as_str()) {
                 return Some(reason);
             }
@@ -115,10 +114,18 @@ impl Boilerplate {
 
     /// Whether a line is a known section label ("World", "Policy").
     pub fn is_section_label(&self, line: &str) -> bool {
-        let key = normalize(line);
-        key.len() <= 40 && self.section_labels.contains_key(key.as_str())
+        short_key(line).is_some_and(|key| self.section_labels.contains_key(key.as_str()))
     }
 }
+
+/// The lookup key of a line short enough to be a whole-line phrase; long lines have none,
+/// which keeps the per-line cost of prose paragraphs down.
+fn short_key(line: &str) -> Option<String> {
+    (line.trim().len() <= MAX_PHRASE_BYTES).then(|| normalize(line))
+}
+
+/// No whole-line phrase is longer than this (checked by a test).
+const MAX_PHRASE_BYTES: usize = 48;
 
 /// Lower-cased, trimmed, trailing punctuation dropped, inner whitespace collapsed.
 fn normalize(line: &str) -> String {
@@ -172,6 +179,12 @@ mod tests {
             classify("To make this website run properly, we use cookies. See our Cookie Policy."),
             Some(RemovalReason::CookieNotice)
         );
+    }
+
+    #[test]
+    fn whole_line_phrases_fit_the_short_key_limit() {
+        let all = &Boilerplate::shared().whole_lines;
+        assert!(all.keys().all(|k| k.len() <= MAX_PHRASE_BYTES));
     }
 
     #[test]

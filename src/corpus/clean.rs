@@ -267,15 +267,7 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 
 /// A biography: the author's name, or a name-like start, then "is based in", "reports for"…
 fn is_bio(text: &str, byline: Option<&str>) -> bool {
-    const VERBS: [&str; 7] = [
-        " is ",
-        " has ",
-        " was ",
-        " covers ",
-        " writes ",
-        " reports ",
-        " joined ",
-    ];
+    const VERBS: [&str; 7] = ["is", "has", "was", "covers", "writes", "reports", "joined"];
     const TOPICS: [&str; 11] = [
         "reporter",
         "correspondent",
@@ -289,26 +281,20 @@ fn is_bio(text: &str, byline: Option<&str>) -> bool {
         "contributor",
         "writes for",
     ];
-    if let Some(name) = byline {
-        if let Some(rest) = text.strip_prefix(name) {
-            return VERBS.iter().any(|v| rest.starts_with(v));
-        }
+    if let Some(rest) = byline.and_then(|name| text.strip_prefix(name)) {
+        let verb = rest.split_whitespace().next().unwrap_or("");
+        return rest.starts_with(' ') && VERBS.contains(&verb);
     }
-    let lower = text.to_lowercase();
-    let capitalised_start = text
-        .split_whitespace()
+    let mut words = text.split_whitespace();
+    let capitalised_start = words
+        .by_ref()
         .take(2)
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    capitalised_start
-        && VERBS.iter().any(|v| {
-            text.split_whitespace()
-                .take(5)
-                .collect::<Vec<_>>()
-                .join(" ")
-                .contains(v.trim())
-        })
-        && TOPICS.iter().any(|t| lower.contains(t))
-        && text.split_whitespace().count() < 80
+    if !capitalised_start || !words.take(3).any(|w| VERBS.contains(&w)) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    TOPICS.iter().any(|t| lower.contains(t)) && text.split_whitespace().count() < 80
 }
 
 /// A photo credit: a short line with ©, or ending in a social handle or agency credit.

@@ -82,6 +82,11 @@ pub fn trim_line(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
 }
 
+/// The line with white space and invisible format characters trimmed from the start.
+pub fn trim_line_start(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
 /// Zero-width and format characters that scraped pages leave in otherwise empty lines.
 pub fn is_invisible(c: char) -> bool {
     matches!(

@@ -84,7 +84,10 @@ fn find_outlet(text: &str, lines: &[Line]) -> Option<String> {
             }
         }
     }
-    for line in lines.iter().map(|l| trim_line(&text[l.content.range()])) {
+    let hidden = lines
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Removed(_)));
+    for line in hidden.map(|l| trim_line(&text[l.content.range()])) {
         for cue in ["© 20", "© 19", "Copyright 20", "Copyright © 20"] {
             if let Some(at) = line.find(cue) {
                 let after = line[at + cue.len()..].trim_start_matches(|c: char| c.is_ascii_digit());
