@@ -22,9 +22,17 @@ fn paragraph_starts(article: &Article) -> Vec<String> {
         .collect()
 }
 
+/// Title, subtitle, byline, outlet.
+type ExpectedMeta = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 #[test]
 fn seed_metadata_is_read_from_the_page() {
-    let expect: [(&str, Option<&str>, Option<&str>, Option<&str>); 5] = [
+    let expect: [ExpectedMeta; 5] = [
         ("After Assad’s fall, Russia tries to hold on in Syria", None, Some("Antoine Khoury"), Some("Mena Today")),
         ("Sharaa-Putin Meeting Focuses on Bilateral Ties and Middle East Security", None, None, None),
         (
