@@ -154,3 +154,69 @@ fn seed_sentences_split_on_quote_closing_full_stops_but_not_on_us() {
                 && s.ends_with("“working out very well.”"))
     );
 }
+
+/// Pages from other sites that the phrase lists were not written for.
+fn unseen(name: &str) -> Article {
+    let path = format!(
+        "{}/tests/fixtures/unseen/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    Article::new(
+        name.into(),
+        name.into(),
+        text,
+        parallax::corpus::CleanMode::Clean,
+    )
+}
+
+#[test]
+fn unseen_page_with_breadcrumbs_credit_and_copyright_is_cleaned() {
+    let article = unseen("levant_post.txt");
+    assert_eq!(
+        article.meta.title.as_deref(),
+        Some("Turkey and Syria agree to reopen the Kessab border crossing")
+    );
+    assert_eq!(article.meta.byline.as_deref(), Some("Lina Haddad"));
+    assert_eq!(article.meta.outlet.as_deref(), Some("Levant Post"));
+    let got: Vec<RemovalReason> = removed(&article).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(
+        got,
+        vec![
+            Navigation,
+            SectionLabel,
+            Caption,
+            SharePrompt,
+            TrailingDebris,
+            Copyright
+        ]
+    );
+    assert_eq!(article.paragraphs.len(), 4);
+    assert_eq!(
+        article.sentences.len(),
+        5,
+        "the two-sentence quote splits at its closing mark"
+    );
+}
+
+#[test]
+fn unseen_wire_page_without_blank_lines_is_cleaned() {
+    let article = unseen("gulf_wire.txt");
+    assert_eq!(
+        article.meta.title.as_deref(),
+        Some("Gulf states pledge reconstruction fund for Syria")
+    );
+    assert_eq!(
+        article.meta.subtitle.as_deref(),
+        Some("Donors meeting in Riyadh ends with $3.2 billion in commitments")
+    );
+    assert_eq!(article.paragraphs.len(), 3);
+    let last = removed(&article);
+    assert_eq!(last.len(), 5, "{last:?}");
+    assert!(
+        last[2..]
+            .iter()
+            .all(|(r, _)| *r == TrailingDebris || *r == Newsletter),
+        "{last:?}"
+    );
+}

@@ -79,6 +79,7 @@ fn classify_shapes(shapes: &[Shape]) -> Vec<LineKind> {
             phrases
                 .classify(s.text, s.words)
                 .or_else(|| is_breadcrumb(s).then_some(RemovalReason::Navigation))
+                .or_else(|| is_reading_time(s.text).then_some(RemovalReason::Timestamp))
                 .or_else(|| repeat.then_some(RemovalReason::Repeat))
                 .or_else(|| is_credit(s).then_some(RemovalReason::Caption))
         })
@@ -332,6 +333,22 @@ fn is_credit(shape: &Shape) -> bool {
     .iter()
     .any(|p| text.contains(p));
     (handle_credit || agency_credit || labelled) && !shape.ends_sentence
+}
+
+/// A reading-time stamp on its own: "3 min read".
+fn is_reading_time(text: &str) -> bool {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0
+        && [
+            "min read",
+            "mins read",
+            "minute read",
+            "minutes read",
+            "min",
+            "mins",
+        ]
+        .iter()
+        .any(|unit| text[digits..].trim_start().eq_ignore_ascii_case(unit))
 }
 
 /// A breadcrumb trail: "Home > World > Middle East".

@@ -129,16 +129,21 @@ fn find_outlet(text: &str, lines: &[Line]) -> Option<String> {
 
 /// "Mena Today for the past year" → "Mena Today".
 fn capitalised_run(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']))
-        .take_while(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .take(5)
-        .collect();
+    let mut words = Vec::new();
+    for raw in text.split_whitespace().take(5) {
+        let word = raw.trim_end_matches(['.', ',', ';', ':', ')']);
+        if !word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            break;
+        }
+        words.push(word);
+        if word.len() < raw.len() {
+            break; // punctuation ends the name: "Levant Post. All rights reserved."
+        }
+    }
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -210,6 +215,10 @@ mod tests {
         assert_eq!(
             capitalised_run("Mena Today for the past year").as_deref(),
             Some("Mena Today")
+        );
+        assert_eq!(
+            capitalised_run("Levant Post. All rights reserved.").as_deref(),
+            Some("Levant Post")
         );
     }
 }

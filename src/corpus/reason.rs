@@ -33,12 +33,14 @@ pub enum RemovalReason {
     AuthorBio,
     /// Banner and advert labels: "Mena banner 4".
     Advert,
+    /// Copyright notices: "© 2026 Levant Post. All rights reserved."
+    Copyright,
     /// Short lines without sentence punctuation after the article ends.
     TrailingDebris,
 }
 
 impl RemovalReason {
-    pub const ALL: [RemovalReason; 14] = [
+    pub const ALL: [RemovalReason; 15] = [
         RemovalReason::Navigation,
         RemovalReason::SectionLabel,
         RemovalReason::Caption,
@@ -52,6 +54,7 @@ impl RemovalReason {
         RemovalReason::Timestamp,
         RemovalReason::AuthorBio,
         RemovalReason::Advert,
+        RemovalReason::Copyright,
         RemovalReason::TrailingDebris,
     ];
 
@@ -71,6 +74,7 @@ impl RemovalReason {
             RemovalReason::Timestamp => "timestamp",
             RemovalReason::AuthorBio => "author-bio",
             RemovalReason::Advert => "advert",
+            RemovalReason::Copyright => "copyright",
             RemovalReason::TrailingDebris => "trailing-debris",
         }
     }
