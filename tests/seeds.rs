@@ -187,7 +187,7 @@ fn unseen_page_with_breadcrumbs_credit_and_copyright_is_cleaned() {
             SectionLabel,
             Caption,
             SharePrompt,
-            TrailingDebris,
+            RelatedLinks,
             Copyright
         ]
     );
