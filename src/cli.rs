@@ -72,7 +72,7 @@ pub fn run() -> ExitCode {
             let Some(corpus) = load(&cli.corpus, CleanMode::Clean) else {
                 return ExitCode::from(2);
             };
-            print_dump(&corpus, Format::Text)
+            read(corpus)
         }
     }
 }
@@ -104,6 +104,23 @@ fn err_warnings(err: &LoadError) -> &[LoadWarning] {
     match err {
         LoadError::NothingLoaded(warnings) => warnings,
         _ => &[],
+    }
+}
+
+/// Opens the interactive reader.
+fn read(corpus: Corpus) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("parallax: error: the reader needs a terminal; use `parallax dump` for output to a pipe or file");
+        return ExitCode::from(2);
+    }
+    let entities = parallax::analysis::corpus_entities(&corpus);
+    let state = parallax::state::State::new(corpus, entities);
+    match parallax::app::run(state) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: error: terminal: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -1,10 +1,22 @@
 //! Parallax: read and compare how several news outlets cover the same story.
 //!
-//! The library holds the corpus model and all analysis; `corpus`, `analysis` and `text` import
-//! no terminal type, so each piece is tested and benchmarked alone and shared by the CLI and the
-//! reader.
+//! `corpus`, `analysis` and `text` hold the domain and import no terminal type, so each piece is
+//! tested and benchmarked alone and shared by the CLI and the reader. Above them, the reader is
+//! an Elm-style core: `state` (one struct), `action` + `keymap` (keys to commands), `update`
+//! (the only code that changes state, no I/O), `effect` (what update asks for), and `ui` (pure
+//! drawing from `&State`). `app` runs the loop and executes effects.
 
+pub mod action;
 pub mod analysis;
+pub mod app;
 pub mod corpus;
+pub mod document;
 pub mod dump;
+pub mod effect;
+pub mod keymap;
+pub mod layout;
+pub mod state;
 pub mod text;
+pub mod ui;
+pub mod update;
+pub mod view_store;

@@ -17,6 +17,11 @@ fn needs_replacing(c: char) -> bool {
     c.is_control()
 }
 
+/// How one character is shown: itself, or the placeholder that stands for it.
+pub fn display_char(c: char) -> char {
+    placeholder(c)
+}
+
 fn placeholder(c: char) -> char {
     match c {
         '\n' | '\r' | '\t' => ' ',

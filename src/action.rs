@@ -1,0 +1,86 @@
+//! Every command a user can bind to a key. Each variant's name (kebab-case) is the name a
+//! keymap uses, and its doc line is the text of the help overlay: one list, no drift.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Move down one line
+    LineDown,
+    /// Move up one line
+    LineUp,
+    /// Move down half a page
+    HalfPageDown,
+    /// Move up half a page
+    HalfPageUp,
+    /// Go to the top
+    Top,
+    /// Go to the bottom
+    Bottom,
+    /// Focus the next pane
+    FocusNext,
+    /// Focus the previous pane
+    FocusPrev,
+    /// Open the next source
+    NextSource,
+    /// Open the previous source
+    PrevSource,
+    /// Open the selected source or entity
+    Open,
+    /// Open source 1–9
+    OpenSource(u8),
+    /// Select the entity under the cursor
+    SelectEntityAtCursor,
+    /// Next mention of the selected entity
+    NextMention,
+    /// Previous mention of the selected entity
+    PrevMention,
+    /// List the other sources that mention the selected entity
+    EntitySources,
+    /// Clear the selection, close a popup
+    Cancel,
+    /// Show or hide the entities pane
+    ToggleEntities,
+    /// Show or hide hidden boilerplate
+    ToggleBoilerplate,
+    /// Show or hide this help
+    ToggleHelp,
+    /// Mark the article read or unread
+    ToggleRead,
+    /// Suspend to the shell
+    Suspend,
+    /// Quit
+    Quit,
+}
+
+impl Action {
+    /// The help text: the variant's doc line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::LineDown => "Move down one line",
+            Action::LineUp => "Move up one line",
+            Action::HalfPageDown => "Move down half a page",
+            Action::HalfPageUp => "Move up half a page",
+            Action::Top => "Go to the top",
+            Action::Bottom => "Go to the bottom",
+            Action::FocusNext => "Focus the next pane",
+            Action::FocusPrev => "Focus the previous pane",
+            Action::NextSource => "Open the next source",
+            Action::PrevSource => "Open the previous source",
+            Action::Open => "Open the selected source or entity",
+            Action::OpenSource(_) => "Open source 1–9",
+            Action::SelectEntityAtCursor => "Select the entity under the cursor",
+            Action::NextMention => "Next mention of the selected entity",
+            Action::PrevMention => "Previous mention of the selected entity",
+            Action::EntitySources => "Other sources mentioning the selected entity",
+            Action::Cancel => "Clear the selection, close a popup",
+            Action::ToggleEntities => "Show or hide the entities pane",
+            Action::ToggleBoilerplate => "Show or hide hidden boilerplate",
+            Action::ToggleHelp => "Show or hide this help",
+            Action::ToggleRead => "Mark the article read or unread",
+            Action::Suspend => "Suspend to the shell",
+            Action::Quit => "Quit",
+        }
+    }
+}

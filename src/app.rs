@@ -1,0 +1,168 @@
+//! The event loop: terminal and signal events become messages, `update` changes the state,
+//! effects run here, and the screen is drawn only after something happened. The terminal is
+//! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM.
+
+use crate::effect::Effect;
+use crate::keymap::{Key, KeyCode};
+use crate::state::State;
+use crate::ui::theme::{Palette, Theme};
+use crate::update::{update, Message};
+use crate::view_store::ViewStore;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
+};
+use crossterm::execute;
+use std::io::stdout;
+use std::sync::mpsc;
+use std::thread;
+
+enum AppEvent {
+    Terminal(Event),
+    /// SIGTERM or SIGHUP: leave cleanly.
+    Terminate,
+}
+
+/// Runs the reader until the user quits.
+pub fn run(mut state: State) -> std::io::Result<()> {
+    let theme = Theme::new(Palette::detect());
+    state.no_color = theme.palette == Palette::NoColor;
+    let store = ViewStore::for_corpus(&state.corpus);
+    if let Err(notice) = store.load_into(&mut state) {
+        state.notice(notice);
+    }
+    let mut terminal = ratatui::try_init()?;
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    execute!(stdout(), EnableMouseCapture)?;
+
+    let (tx, rx) = mpsc::channel();
+    let input = tx.clone();
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if input.send(AppEvent::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ]) {
+        thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(AppEvent::Terminate);
+            }
+        });
+    }
+
+    let size = terminal.size()?;
+    update(
+        &mut state,
+        Message::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let result = (|| -> std::io::Result<()> {
+        terminal.draw(|frame| crate::ui::draw(frame, &state, &theme))?;
+        while let Ok(event) = rx.recv() {
+            let message = match event {
+                AppEvent::Terminate => {
+                    let _ = store.save(&state);
+                    break;
+                }
+                AppEvent::Terminal(event) => match to_message(event) {
+                    Some(message) => message,
+                    None => continue,
+                },
+            };
+            let mut quit = false;
+            for effect in update(&mut state, message) {
+                match effect {
+                    Effect::SaveViews => {
+                        if let Err(notice) = store.save(&state) {
+                            state.notice(notice);
+                        }
+                    }
+                    Effect::Suspend => {
+                        suspend()?;
+                        terminal.clear()?;
+                    }
+                    Effect::Quit => quit = true,
+                }
+            }
+            if quit || state.quit {
+                break;
+            }
+            terminal.draw(|frame| crate::ui::draw(frame, &state, &theme))?;
+        }
+        Ok(())
+    })();
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
+fn suspend() -> std::io::Result<()> {
+    execute!(stdout(), DisableMouseCapture)?;
+    ratatui::restore();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
+    Ok(())
+}
+
+/// Terminal events Parallax acts on; mouse motion and key releases are ignored.
+fn to_message(event: Event) -> Option<Message> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            let code = match key.code {
+                event::KeyCode::Char(c) => KeyCode::Char(c),
+                event::KeyCode::Up => KeyCode::Up,
+                event::KeyCode::Down => KeyCode::Down,
+                event::KeyCode::Left => KeyCode::Left,
+                event::KeyCode::Right => KeyCode::Right,
+                event::KeyCode::PageUp => KeyCode::PageUp,
+                event::KeyCode::PageDown => KeyCode::PageDown,
+                event::KeyCode::Home => KeyCode::Home,
+                event::KeyCode::End => KeyCode::End,
+                event::KeyCode::Enter => KeyCode::Enter,
+                event::KeyCode::Esc => KeyCode::Esc,
+                event::KeyCode::Tab => KeyCode::Tab,
+                event::KeyCode::BackTab => KeyCode::BackTab,
+                event::KeyCode::Backspace => KeyCode::Backspace,
+                _ => return None,
+            };
+            Some(Message::Key(Key { code, ctrl }))
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Message::Click {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Message::Wheel {
+                x: mouse.column,
+                y: mouse.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Message::Wheel {
+                x: mouse.column,
+                y: mouse.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Message::Resize { width, height }),
+        _ => None,
+    }
+}

@@ -1,0 +1,12 @@
+//! What `update` asks the outside world to do. Effects are data; the app's runner executes
+//! them (the only place that touches the disk or the terminal).
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the reading positions and read marks of this corpus.
+    SaveViews,
+    /// Stop the process with SIGTSTP after restoring the terminal; redraw on resume.
+    Suspend,
+    /// Leave the event loop.
+    Quit,
+}

@@ -1,0 +1,225 @@
+//! Keys to actions. The default bindings are one table; the help overlay and the status bar's
+//! pending-prefix hints are read from it. Keys are Parallax's own type so that the keymap and
+//! `update` are tested without a terminal.
+
+use crate::action::Action;
+
+/// A key press, independent of the terminal library.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+}
+
+impl Key {
+    pub const fn plain(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        }
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    pub const fn code(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    /// How the key is written in the help: `j`, `Ctrl-d`, `PgDn`.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One binding: a sequence of one or two keys and its action.
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+}
+
+/// The result of feeding a key to the keymap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyOutcome {
+    Action(Action),
+    /// The key starts a sequence: wait for the next one.
+    Pending,
+    /// No binding; any pending prefix is dropped.
+    Unbound,
+}
+
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        use KeyCode as K;
+        let mut bindings = vec![];
+        let mut bind = |keys: &[Key], action: Action| {
+            bindings.push(Binding {
+                keys: keys.to_vec(),
+                action,
+            })
+        };
+        bind(&[Key::plain('j')], LineDown);
+        bind(&[Key::code(K::Down)], LineDown);
+        bind(&[Key::plain('k')], LineUp);
+        bind(&[Key::code(K::Up)], LineUp);
+        bind(&[Key::ctrl('d')], HalfPageDown);
+        bind(&[Key::code(K::PageDown)], HalfPageDown);
+        bind(&[Key::ctrl('u')], HalfPageUp);
+        bind(&[Key::code(K::PageUp)], HalfPageUp);
+        bind(&[Key::plain('g'), Key::plain('g')], Top);
+        bind(&[Key::code(K::Home)], Top);
+        bind(&[Key::plain('G')], Bottom);
+        bind(&[Key::code(K::End)], Bottom);
+        bind(&[Key::code(K::Tab)], FocusNext);
+        bind(&[Key::code(K::BackTab)], FocusPrev);
+        bind(&[Key::plain('J')], NextSource);
+        bind(&[Key::plain('K')], PrevSource);
+        bind(&[Key::code(K::Enter)], Open);
+        for n in 1..=9u8 {
+            bind(&[Key::plain(char::from(b'0' + n))], OpenSource(n));
+        }
+        bind(&[Key::plain('*')], SelectEntityAtCursor);
+        bind(&[Key::plain('n')], NextMention);
+        bind(&[Key::plain('N')], PrevMention);
+        bind(&[Key::plain('s')], EntitySources);
+        bind(&[Key::code(K::Esc)], Cancel);
+        bind(&[Key::plain('e')], ToggleEntities);
+        bind(&[Key::plain('B')], ToggleBoilerplate);
+        bind(&[Key::plain('?')], ToggleHelp);
+        bind(&[Key::plain('m')], ToggleRead);
+        bind(&[Key::ctrl('z')], Suspend);
+        bind(&[Key::plain('q')], Quit);
+        bind(&[Key::ctrl('c')], Quit);
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// Resolves `pending` (keys typed so far) plus `key`.
+    pub fn resolve(&self, pending: &[Key], key: Key) -> KeyOutcome {
+        let mut typed = pending.to_vec();
+        typed.push(key);
+        let mut prefix = false;
+        for binding in &self.bindings {
+            if binding.keys == typed {
+                return KeyOutcome::Action(binding.action);
+            }
+            prefix |= binding.keys.len() > typed.len() && binding.keys.starts_with(&typed);
+        }
+        if prefix {
+            KeyOutcome::Pending
+        } else {
+            KeyOutcome::Unbound
+        }
+    }
+
+    /// The bindings that continue a pending prefix, for the status bar.
+    pub fn continuations(&self, pending: &[Key]) -> Vec<&Binding> {
+        self.bindings
+            .iter()
+            .filter(|b| b.keys.len() > pending.len() && b.keys.starts_with(pending))
+            .collect()
+    }
+
+    /// Help rows: every action with all its key sequences, in binding order. The digit keys
+    /// fold into one row.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+        for binding in &self.bindings {
+            let action = match binding.action {
+                Action::OpenSource(_) => Action::OpenSource(0),
+                a => a,
+            };
+            let label: String = binding.keys.iter().map(|k| k.label()).collect();
+            match rows.iter_mut().find(|(a, _)| *a == action) {
+                Some((_, labels)) => labels.push(label),
+                None => rows.push((action, vec![label])),
+            }
+        }
+        rows.into_iter()
+            .map(|(action, labels)| {
+                let keys = if action == Action::OpenSource(0) {
+                    format!("{}–{}", labels[0], labels[labels.len() - 1])
+                } else {
+                    labels.join(" ")
+                };
+                (keys, action.describe())
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_key_sequences_wait_for_their_second_key() {
+        let map = Keymap::default();
+        let g = Key::plain('g');
+        assert_eq!(map.resolve(&[], g), KeyOutcome::Pending);
+        assert_eq!(map.resolve(&[g], g), KeyOutcome::Action(Action::Top));
+        assert_eq!(map.resolve(&[g], Key::plain('x')), KeyOutcome::Unbound);
+        assert_eq!(map.continuations(&[g]).len(), 1);
+    }
+
+    #[test]
+    fn help_rows_list_every_action_once() {
+        let rows = Keymap::default().help_rows();
+        assert!(rows
+            .iter()
+            .any(|(k, d)| k == "j ↓" && *d == "Move down one line"));
+        assert!(rows.iter().any(|(k, _)| k == "1–9"));
+        assert!(rows.iter().any(|(k, _)| k == "gg Home"));
+    }
+}

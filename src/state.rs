@@ -1,0 +1,119 @@
+//! The whole state of the reader: the corpus, what is open and where, what is shown. Only
+//! `update` changes it; rendering borrows it.
+
+pub mod entity_table;
+
+use crate::corpus::Corpus;
+use crate::document::Document;
+use crate::keymap::{Key, Keymap};
+use crate::layout::Layout;
+pub use entity_table::{EntityRef, EntityTable, MentionRef};
+use serde::{Deserialize, Serialize};
+
+/// The panes that take focus.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Pane {
+    Sources,
+    Article,
+    Entities,
+}
+
+/// Where the reader is in one article: the cursor line and the first line shown.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
+/// The "other sources" popup for an entity.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct SourcesPopup {
+    pub entity: EntityRef,
+    pub cursor: usize,
+}
+
+pub struct State {
+    pub corpus: Corpus,
+    pub entities: EntityTable,
+    pub keymap: Keymap,
+    pub focus: Pane,
+    /// The open article.
+    pub current: usize,
+    /// The highlighted row of the sources pane.
+    pub source_cursor: usize,
+    pub views: Vec<ArticleView>,
+    pub read: Vec<bool>,
+    pub show_entities: bool,
+    pub show_boilerplate: bool,
+    pub help: bool,
+    pub entity_cursor: usize,
+    pub selected_entity: Option<EntityRef>,
+    pub sources_popup: Option<SourcesPopup>,
+    /// Keys of an unfinished sequence ("g" of "gg").
+    pub pending: Vec<Key>,
+    /// Messages for the status bar, newest last; the newest shows until the next key.
+    pub notices: Vec<String>,
+    pub notice_visible: bool,
+    /// Terminal size.
+    pub width: u16,
+    pub height: u16,
+    pub no_color: bool,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(corpus: Corpus, entities: EntityTable) -> State {
+        let n = corpus.articles.len();
+        let notices: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
+        let notice_visible = !notices.is_empty();
+        let mut read = vec![false; n];
+        if let Some(first) = read.first_mut() {
+            *first = true;
+        }
+        State {
+            corpus,
+            entities,
+            keymap: Keymap::default(),
+            focus: Pane::Article,
+            current: 0,
+            source_cursor: 0,
+            views: vec![ArticleView::default(); n],
+            read,
+            show_entities: true,
+            show_boilerplate: false,
+            help: false,
+            entity_cursor: 0,
+            selected_entity: None,
+            sources_popup: None,
+            pending: Vec::new(),
+            notices,
+            notice_visible,
+            width: 80,
+            height: 24,
+            no_color: false,
+            quit: false,
+        }
+    }
+
+    pub fn layout(&self) -> Layout {
+        Layout::compute(self.width, self.height, self.show_entities, self.focus)
+    }
+
+    /// The open article laid out for the article pane's current width.
+    pub fn document(&self) -> Document {
+        let width = self.layout().article_text_width();
+        match self.corpus.articles.get(self.current) {
+            Some(article) => Document::build(article, width, self.show_boilerplate),
+            None => Document::default(),
+        }
+    }
+
+    pub fn view(&self) -> ArticleView {
+        self.views.get(self.current).copied().unwrap_or_default()
+    }
+
+    pub fn notice(&mut self, message: impl Into<String>) {
+        self.notices.push(message.into());
+        self.notice_visible = true;
+    }
+}

@@ -1,0 +1,4 @@
+//! One drawing function per popup.
+
+pub mod help;
+pub mod sources;
