@@ -323,12 +323,25 @@ fn next_mention(state: &mut State, doc: &Document, forward: bool) {
     };
     let view = state.view();
     let line = doc.lines.get(view.cursor);
+    // Only mentions on screen count: hidden boilerplate may mention the entity too.
+    let visible =
+        |m: &&crate::state::MentionRef| m.entity == entity && doc.line_of(m.span.start).is_some();
+    let mentions = state.entities.mentions_in(state.current);
     let here = if forward {
         let after = line.map_or(0, |l| l.span.end.max(l.span.start + 1));
-        state.entities.next_mention(state.current, entity, after)
+        mentions
+            .iter()
+            .filter(visible)
+            .find(|m| m.span.start >= after)
+            .copied()
     } else {
         let before = line.map_or(0, |l| l.span.start);
-        state.entities.prev_mention(state.current, entity, before)
+        mentions
+            .iter()
+            .filter(visible)
+            .rev()
+            .find(|m| m.span.start < before)
+            .copied()
     };
     if let Some(m) = here {
         move_cursor_to_byte(state, doc, m.span.start);
