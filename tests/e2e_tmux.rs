@@ -1,0 +1,109 @@
+//! The real binary in a real terminal (tmux): open, switch sources, see colours, open help,
+//! quit, and the terminal is back as it was.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Session {
+    name: String,
+}
+
+impl Session {
+    fn start(width: u16, height: u16, state_dir: &std::path::Path) -> Option<Session> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+            return None;
+        }
+        let name = format!("parallax-e2e-{}", std::process::id());
+        let binary = env!("CARGO_BIN_EXE_parallax");
+        let command = format!(
+            "env XDG_STATE_HOME={} COLORTERM= TERM=xterm-256color {binary}; echo EXITED:$?; sleep 30",
+            state_dir.display()
+        );
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", &width.to_string(), "-y", &height.to_string(), &command])
+            .status()
+            .expect("tmux runs");
+        assert!(status.success());
+        Some(Session { name })
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.name];
+        args.extend_from_slice(keys);
+        Command::new("tmux").args(&args).status().unwrap();
+    }
+
+    fn screen(&self, escapes: bool) -> String {
+        let mut args = vec!["capture-pane", "-p", "-t", &self.name];
+        if escapes {
+            args.push("-e");
+        }
+        String::from_utf8_lossy(&Command::new("tmux").args(&args).output().unwrap().stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `text` (up to 5 s).
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(false);
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(5) {
+                panic!("timed out waiting for {text:?}; screen:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+    }
+}
+
+#[test]
+fn reading_switching_help_and_quitting_in_a_real_terminal() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let Some(session) = Session::start(160, 48, state_dir.path()) else { return };
+    session.wait_for("Sources (5)");
+    session.wait_for("After Assad’s fall, Russia tries to hold on in Syria");
+
+    session.keys(&["3"]);
+    let screen = session.wait_for("3/5 · 002_2b991b88b87f9c05");
+    assert!(screen.contains("Putin meets Syria’s new leader in Moscow"));
+
+    session.keys(&["?"]);
+    let screen = session.wait_for(" Keys ");
+    assert!(screen.contains("Show or hide this help"));
+    session.keys(&["Escape"]);
+    sleep(Duration::from_millis(200));
+    assert!(!session.screen(false).contains(" Keys "));
+
+    // Entity colours reach the terminal as SGR colour codes.
+    let coloured = session.screen(true);
+    assert!(coloured.contains("\u{1b}["), "styled output");
+
+    session.keys(&["q"]);
+    let screen = session.wait_for("EXITED:0");
+    assert!(!screen.contains("Sources (5)"), "the alternate screen is gone after quit");
+    // Reading positions were saved for the next start.
+    let saved = walk(state_dir.path());
+    assert!(saved.iter().any(|p| p.extension().is_some_and(|e| e == "json")), "{saved:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
