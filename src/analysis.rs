@@ -1,3 +1,4 @@
 //! Text analysis: sentences, entities. Pure functions over text; no I/O, no terminal types.
 
 pub mod entity_kind;
+pub mod ner;
