@@ -9,7 +9,7 @@
 //!
 //! Training prints the dev score after every epoch and the final exact-span precision, recall
 //! and F1 per type. `--eval FILE` only scores the weights compiled into the library.
-//! Options: `--epochs N` (default 12), `--bits B` (hash table of 2^B rows, default 20),
+//! Options: `--epochs N` (default 12), `--bits B` (hash table of 2^B rows, default 19),
 //! `--prune Q` (drop quantised weights below Q, default 2), `--seed S`.
 
 use anyhow::{bail, Context, Result};
@@ -37,7 +37,7 @@ fn parse_options() -> Result<Options> {
         out: None,
         eval: None,
         epochs: 12,
-        bits: 20,
+        bits: 19,
         prune: 2,
         seed: 2003,
     };

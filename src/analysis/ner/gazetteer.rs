@@ -65,6 +65,8 @@ pub struct Entry {
     pub lists: u16,
     /// Bit `k` set when token `k` of some entry with this key starts with a capital letter.
     pub capitals: u8,
+    /// Bit `k` set when token `k` of some entry is an acronym ("AP", "BBC"): needs all caps.
+    pub acronyms: u8,
 }
 
 /// A run of tokens `start..end` found in one or more lists.
@@ -111,17 +113,21 @@ impl Gazetteer {
             return;
         }
         let mut key = FeatureHasher::new(KEY_SEED);
-        let mut capitals = 0u8;
+        let (mut capitals, mut acronyms) = (0u8, 0u8);
         for (index, token) in tokens.iter().enumerate() {
             let text = token.text(line);
             key.add(hash_lowercase(KEY_SEED, text));
             if text.chars().next().is_some_and(char::is_uppercase) {
                 capitals |= 1 << index;
             }
+            if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(text) {
+                acronyms |= 1 << index;
+            }
         }
         let entry = self.entries.entry(key.finish()).or_default();
         entry.lists |= list.bit();
         entry.capitals |= capitals;
+        entry.acronyms |= acronyms;
     }
 
     /// Whether the lower-cased token sequence is an entry of `list`.
@@ -153,11 +159,21 @@ impl Gazetteer {
 impl GazetteerMatch {
     /// True when each token is capitalised where the list entry is (or the token is all caps).
     pub fn case_agrees(&self, words: &[&str]) -> bool {
-        words[self.start..self.end].iter().enumerate().all(|(index, word)| {
-            let wants_capital = index < 8 && self.entry.capitals & (1 << index) != 0;
-            !wants_capital || word.chars().next().is_some_and(char::is_uppercase)
+        let Some(matched) = words.get(self.start..self.end) else {
+            return false;
+        };
+        matched.iter().enumerate().all(|(index, word)| {
+            let bit = 1u8.checked_shl(index as u32).unwrap_or(0);
+            let capital_ok = self.entry.capitals & bit == 0
+                || word.chars().next().is_some_and(char::is_uppercase);
+            let acronym_ok = self.entry.acronyms & bit == 0 || is_all_caps(word);
+            capital_ok && acronym_ok
         })
     }
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -182,5 +198,14 @@ mod tests {
         assert_eq!(region.map(|m| (m.start, m.end)), Some((2, 4)));
         let outlet = found.iter().find(|m| m.entry.lists & GazetteerList::Outlet.bit() != 0);
         assert!(outlet.is_some_and(|m| m.case_agrees(&words)));
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let words = ["us", "Us", "US"];
+        let found = Gazetteer::shared().find_all(&words);
+        let agreeing: Vec<usize> =
+            found.iter().filter(|m| m.case_agrees(&words)).map(|m| m.start).collect();
+        assert_eq!(agreeing, [2]);
     }
 }

@@ -89,3 +89,51 @@ pub fn record_history(history: &mut LabelHistory, parts: &[TokenParts], tags: &[
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::conll::parse_conll;
+    use std::path::PathBuf;
+
+    /// Dev F1 the shipped weights reached when trained (see assets/ner/README.md); the test
+    /// allows only rounding noise below it.
+    const SHIPPED_DEV_F1: f64 = 0.9262;
+
+    fn dev_path() -> PathBuf {
+        match std::env::var_os("PARALLAX_NER_DEV") {
+            Some(path) => PathBuf::from(path),
+            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/ner/eng.testa"),
+        }
+    }
+
+    #[test]
+    fn shipped_weights_keep_their_dev_f1() {
+        let path = dev_path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            println!("SKIPPED: CoNLL dev file {} not found (set PARALLAX_NER_DEV)", path.display());
+            return;
+        };
+        let evaluation = Recognizer::shared().evaluate(&parse_conll(&text));
+        println!("{evaluation}");
+        assert!(
+            evaluation.overall().f1() >= SHIPPED_DEV_F1 - 0.0005,
+            "dev F1 fell to {:.4}",
+            evaluation.overall().f1()
+        );
+    }
+
+    #[test]
+    fn tags_a_simple_sentence() {
+        let words = ["Russian", "President", "Vladimir", "Putin", "met", "officials", "in", "Moscow", "."];
+        let spans = Recognizer::shared().tag_sentence(&words);
+        let found: Vec<_> = spans.iter().map(|s| (words[s.start..s.end].join(" "), s.label)).collect();
+        assert!(found.contains(&("Vladimir Putin".to_string(), super::super::tag::NerLabel::Per)), "{found:?}");
+        assert!(found.contains(&("Moscow".to_string(), super::super::tag::NerLabel::Loc)), "{found:?}");
+    }
+
+    #[test]
+    fn corrupt_weights_are_an_error_not_a_panic() {
+        assert!(Recognizer::from_bytes(b"PXNER01\0\x01").is_err());
+    }
+}
