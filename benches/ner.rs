@@ -35,7 +35,12 @@ fn bench_ner(c: &mut Criterion) {
         .map(|text| {
             line_ranges(text)
                 .into_iter()
-                .map(|range| tokenize(&text[range]).iter().map(|t| t.text(&text[..])).collect())
+                .map(|range| {
+                    tokenize(&text[range])
+                        .iter()
+                        .map(|t| t.text(&text[..]))
+                        .collect()
+                })
                 .collect()
         })
         .collect();
@@ -50,11 +55,17 @@ fn bench_ner(c: &mut Criterion) {
             }
         })
     });
-    let inputs: Vec<(&str, Vec<Range<usize>>)> = SEEDS.iter().map(|t| (*t, line_ranges(t))).collect();
+    let inputs: Vec<(&str, Vec<Range<usize>>)> =
+        SEEDS.iter().map(|t| (*t, line_ranges(t))).collect();
     group.bench_function("recognize_articles", |b| {
         b.iter(|| {
             for (text, sentences) in &inputs {
-                let input = NerInput { text, headline: None, subtitle: None, sentences };
+                let input = NerInput {
+                    text,
+                    headline: None,
+                    subtitle: None,
+                    sentences,
+                };
                 black_box(recognize(black_box(&input)));
             }
         })

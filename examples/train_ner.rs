@@ -69,7 +69,10 @@ fn main() -> Result<()> {
     if let Some(path) = &options.eval {
         let started = Instant::now();
         let evaluation = Recognizer::shared().evaluate(&read_documents(path)?);
-        println!("shipped weights on {path} ({:.1?}):\n{evaluation}", started.elapsed());
+        println!(
+            "shipped weights on {path} ({:.1?}):\n{evaluation}",
+            started.elapsed()
+        );
         return Ok(());
     }
     let (Some(train), Some(out)) = (&options.train, &options.out) else {
@@ -81,7 +84,10 @@ fn main() -> Result<()> {
         .map(|document| {
             document
                 .into_iter()
-                .map(|s| TrainingSentence { tags: spans_to_tags(&s.spans, s.words.len()), words: s.words })
+                .map(|s| TrainingSentence {
+                    tags: spans_to_tags(&s.spans, s.words.len()),
+                    words: s.words,
+                })
                 .collect()
         })
         .collect();
@@ -102,7 +108,11 @@ fn main() -> Result<()> {
     let model = trainer.averaged_model(options.prune);
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).with_context(|| format!("writing {out}"))?;
-    println!("wrote {out}: {} bytes in {:.1?}", bytes.len(), started.elapsed());
+    println!(
+        "wrote {out}: {} bytes in {:.1?}",
+        bytes.len(),
+        started.elapsed()
+    );
     if let Some(dev) = &dev {
         let recognizer = Recognizer::from_model(model);
         println!("final dev score:\n{}", recognizer.evaluate(dev));

@@ -19,7 +19,10 @@ pub fn parse_conll(text: &str) -> Vec<Vec<ConllSentence>> {
         if !words.is_empty() {
             let spans = iob1_spans(tags);
             if let Some(document) = docs.last_mut() {
-                document.push(ConllSentence { words: std::mem::take(words), spans });
+                document.push(ConllSentence {
+                    words: std::mem::take(words),
+                    spans,
+                });
             }
             tags.clear();
         }
@@ -59,13 +62,21 @@ pub fn iob1_spans(tags: &[String]) -> Vec<TokenSpan> {
         let continues = prefix == "I" && label.is_some() && open.map(|(_, l)| l) == label;
         if !continues {
             if let Some((start, label)) = open.take() {
-                spans.push(TokenSpan { start, end: index, label });
+                spans.push(TokenSpan {
+                    start,
+                    end: index,
+                    label,
+                });
             }
             open = label.map(|label| (index, label));
         }
     }
     if let Some((start, label)) = open {
-        spans.push(TokenSpan { start, end: tags.len(), label });
+        spans.push(TokenSpan {
+            start,
+            end: tags.len(),
+            label,
+        });
     }
     spans
 }
@@ -76,13 +87,19 @@ mod tests {
 
     #[test]
     fn iob1_tags_become_spans() {
-        let tags: Vec<String> =
-            ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-MISC"].map(String::from).to_vec();
+        let tags: Vec<String> = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-MISC"]
+            .map(String::from)
+            .to_vec();
         let spans = iob1_spans(&tags);
         let found: Vec<_> = spans.iter().map(|s| (s.start, s.end, s.label)).collect();
         assert_eq!(
             found,
-            [(0, 2, NerLabel::Per), (3, 4, NerLabel::Loc), (4, 5, NerLabel::Loc), (5, 6, NerLabel::Misc)]
+            [
+                (0, 2, NerLabel::Per),
+                (3, 4, NerLabel::Loc),
+                (4, 5, NerLabel::Loc),
+                (5, 6, NerLabel::Misc)
+            ]
         );
     }
 

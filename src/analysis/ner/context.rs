@@ -40,7 +40,7 @@ impl SentenceCase {
         }
         if lettered > 0 && upper == lettered {
             SentenceCase::AllCaps
-        } else if long >= 3 && long_capitalized * 10 >= long * 9 {
+        } else if long >= 2 && long_capitalized * 10 >= long * 9 {
             SentenceCase::Title
         } else {
             SentenceCase::Normal
@@ -76,7 +76,9 @@ impl DocumentContext {
                     continue;
                 }
                 let after_opening = index == 0
-                    || words[index - 1].chars().all(|c| !c.is_alphanumeric() && c != ',');
+                    || words[index - 1]
+                        .chars()
+                        .all(|c| !c.is_alphanumeric() && c != ',');
                 let bit = if flags.has(WordFlags::ALL_LOWER) {
                     SEEN_LOWER_CASE
                 } else if flags.is_capitalized() && !after_opening {
@@ -84,7 +86,10 @@ impl DocumentContext {
                 } else {
                     continue;
                 };
-                *context.case_evidence.entry(hash_lowercase(LOWER_SEED, word)).or_default() |= bit;
+                *context
+                    .case_evidence
+                    .entry(hash_lowercase(LOWER_SEED, word))
+                    .or_default() |= bit;
             }
         }
         context
@@ -123,7 +128,10 @@ mod tests {
         let title = "Sharaa-Putin Meeting Focuses on Bilateral Ties and Middle East Security";
         let words: Vec<&str> = title.split([' ', '-']).collect();
         assert_eq!(SentenceCase::of(&words), SentenceCase::Title);
-        assert_eq!(SentenceCase::of(&["LONDON", "1996-08-30"]), SentenceCase::AllCaps);
+        assert_eq!(
+            SentenceCase::of(&["LONDON", "1996-08-30"]),
+            SentenceCase::AllCaps
+        );
         let body = ["Putin", "will", "host", "his", "Syrian", "counterpart"];
         assert_eq!(SentenceCase::of(&body), SentenceCase::Normal);
     }

@@ -5,26 +5,46 @@
 
 use std::ops::Range;
 
-const WEEKDAYS: [&str; 7] =
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
-const MONTH_ABBREVIATIONS: [&str; 10] =
-    ["Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const MONTH_ABBREVIATIONS: [&str; 10] = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+];
 
 /// Words before a bare year that make it a date: "in 2024", "since 2019", "the 2024 overthrow".
 const YEAR_CONTEXT: [&str; 24] = [
     "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "around",
-    "between", "and", "through", "to", "the", "early", "late", "mid", "spring", "summer",
-    "autumn", "fall", "winter",
+    "between", "and", "through", "to", "the", "early", "late", "mid", "spring", "summer", "autumn",
+    "fall", "winter",
 ];
 
 /// Words that may open a date: "early 2019", "late January", "mid-October".
-const MODIFIERS: [&str; 7] = ["early", "late", "mid", "spring", "summer", "autumn", "winter"];
+const MODIFIERS: [&str; 7] = [
+    "early", "late", "mid", "spring", "summer", "autumn", "winter",
+];
 
 fn is_month(word: &str) -> bool {
     MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
@@ -139,7 +159,9 @@ fn with_year(words: &[&str], at: usize) -> usize {
 /// "2024-12-08" as the tokens `2024 - 12 - 08`.
 fn iso_date(words: &[&str], at: usize) -> Option<usize> {
     let part = |i: usize, len: usize| {
-        words.get(i).is_some_and(|w| w.len() == len && w.bytes().all(|b| b.is_ascii_digit()))
+        words
+            .get(i)
+            .is_some_and(|w| w.len() == len && w.bytes().all(|b| b.is_ascii_digit()))
     };
     let dash = |i: usize| words.get(i).is_some_and(|w| *w == "-");
     (dash(at + 1) && part(at + 2, 2) && dash(at + 3) && part(at + 4, 2)).then_some(at + 5)
@@ -163,11 +185,17 @@ mod tests {
     fn date_rules_find_dates_and_skip_relative_phrases() {
         let table: [(&str, &[&str]); 18] = [
             ("They met on Wednesday.", &["Wednesday"]),
-            ("It fell on December 8, 2024, at dawn", &["December 8, 2024"]),
+            (
+                "It fell on December 8, 2024, at dawn",
+                &["December 8, 2024"],
+            ),
             ("It fell on 8 December 2024.", &["8 December 2024"]),
             ("by late January 2025 it was over", &["late January 2025"]),
             ("talks in mid-October stalled", &["mid-October"]),
-            ("since early 2019 and late 2019", &["early 2019", "late 2019"]),
+            (
+                "since early 2019 and late 2019",
+                &["early 2019", "late 2019"],
+            ),
             ("in December 2024 the regime fell", &["December 2024"]),
             ("on January 29, 2025 he spoke", &["January 29, 2025"]),
             ("the 2024 overthrow of Assad", &["2024"]),

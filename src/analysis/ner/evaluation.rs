@@ -64,17 +64,23 @@ impl Evaluation {
     }
 
     pub fn overall(&self) -> SpanCounts {
-        self.per_label.iter().fold(SpanCounts::default(), |sum, c| SpanCounts {
-            correct: sum.correct + c.correct,
-            predicted: sum.predicted + c.predicted,
-            gold: sum.gold + c.gold,
-        })
+        self.per_label
+            .iter()
+            .fold(SpanCounts::default(), |sum, c| SpanCounts {
+                correct: sum.correct + c.correct,
+                predicted: sum.predicted + c.predicted,
+                gold: sum.gold + c.gold,
+            })
     }
 }
 
 impl fmt::Display for Evaluation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<8} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "F1", "gold")?;
+        writeln!(
+            f,
+            "{:<8} {:>9} {:>9} {:>9} {:>7}",
+            "type", "precision", "recall", "F1", "gold"
+        )?;
         let rows = NerLabel::ALL.iter().map(|&l| (l.as_str(), self.label(l)));
         for (name, counts) in rows.chain([("overall", self.overall())]) {
             writeln!(
@@ -97,14 +103,25 @@ mod tests {
 
     #[test]
     fn only_exact_spans_count() {
-        let gold = [TokenSpan { start: 0, end: 2, label: NerLabel::Per }];
-        let partial = [TokenSpan { start: 1, end: 2, label: NerLabel::Per }];
+        let gold = [TokenSpan {
+            start: 0,
+            end: 2,
+            label: NerLabel::Per,
+        }];
+        let partial = [TokenSpan {
+            start: 1,
+            end: 2,
+            label: NerLabel::Per,
+        }];
         let mut evaluation = Evaluation::default();
         evaluation.add(&gold, &partial);
         assert_eq!(evaluation.overall().correct, 0);
         evaluation.add(&gold, &gold);
         let overall = evaluation.overall();
-        assert_eq!((overall.correct, overall.predicted, overall.gold), (1, 2, 2));
+        assert_eq!(
+            (overall.correct, overall.predicted, overall.gold),
+            (1, 2, 2)
+        );
         assert!((overall.f1() - 0.5).abs() < 1e-9);
     }
 }

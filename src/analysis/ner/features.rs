@@ -57,9 +57,12 @@ impl TokenParts {
         };
         let mut lower = FeatureHasher::new(LOWER_SEED);
         let mut prefix = FeatureHasher::new(0x12);
-        let mut length = 0;
-        for c in word.chars() {
-            let lower_char = if c.is_ascii() { c.to_ascii_lowercase() } else { c };
+        for (length, c) in word.chars().enumerate() {
+            let lower_char = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
             if c.is_ascii() {
                 lower.add_char(lower_char);
             } else {
@@ -69,13 +72,16 @@ impl TokenParts {
                 prefix.add_char(lower_char);
                 parts.prefixes[length] = prefix.finish();
             }
-            length += 1;
         }
         lower.add(0xff);
         parts.lower = lower.finish();
         let mut suffix = FeatureHasher::new(0x13);
         for (index, c) in word.chars().rev().take(4).enumerate() {
-            suffix.add_char(if c.is_ascii() { c.to_ascii_lowercase() } else { c });
+            suffix.add_char(if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            });
             parts.suffixes[index] = suffix.finish();
         }
         parts
@@ -130,7 +136,9 @@ pub struct FeatureExtractor {
 
 impl FeatureExtractor {
     pub fn new(bits: u32) -> FeatureExtractor {
-        FeatureExtractor { bits: bits.clamp(8, 30) }
+        FeatureExtractor {
+            bits: bits.clamp(8, 30),
+        }
     }
 
     pub fn bucket_count(&self) -> usize {
@@ -163,14 +171,13 @@ impl FeatureExtractor {
                 parts[index as usize]
             }
         };
-        for index in 0..count {
+        for (index, &current) in parts.iter().enumerate() {
             out.offsets.push(out.buckets.len());
             let buckets = &mut out.buckets;
             let mut push = |template: u64, values: &[u64]| {
                 buckets.push((combine(template, values) >> shift) as u32);
             };
             let i = index as isize;
-            let current = parts[index];
             let (left, right) = (at(i - 1), at(i + 1));
             push(template::BIAS, &[]);
             push(template::WORD, &[current.word]);
@@ -188,15 +195,24 @@ impl FeatureExtractor {
                 push(template::LOWER_AT, &[offset as u64, neighbour.lower]);
                 push(template::SHAPE_AT, &[offset as u64, neighbour.short_shape]);
             }
-            push(template::LONG_SHAPE_AT, &[left.long_shape, current.long_shape]);
+            push(
+                template::LONG_SHAPE_AT,
+                &[left.long_shape, current.long_shape],
+            );
             push(template::LOWER_BIGRAM_LEFT, &[left.lower, current.lower]);
             push(template::LOWER_BIGRAM_RIGHT, &[current.lower, right.lower]);
             push(
                 template::SHAPE_TRIGRAM,
                 &[left.short_shape, current.short_shape, right.short_shape],
             );
-            push(template::LEFT_WORD_SHAPE, &[left.lower, current.short_shape]);
-            push(template::SHAPE_RIGHT_WORD, &[current.short_shape, right.lower]);
+            push(
+                template::LEFT_WORD_SHAPE,
+                &[left.lower, current.short_shape],
+            );
+            push(
+                template::SHAPE_RIGHT_WORD,
+                &[current.short_shape, right.lower],
+            );
             let position = match index {
                 0 => 0,
                 1 => 1,
@@ -214,7 +230,10 @@ impl FeatureExtractor {
                     (len, k) if k + 1 == len => 3,
                     _ => 2,
                 };
-                for list in GazetteerList::ALL.iter().filter(|l| found.entry.lists & l.bit() != 0) {
+                for list in GazetteerList::ALL
+                    .iter()
+                    .filter(|l| found.entry.lists & l.bit() != 0)
+                {
                     let list = *list as u64;
                     push(template::GAZETTEER, &[list, place]);
                     push(template::GAZETTEER_CASED, &[list, place, capitalized, case]);
@@ -226,7 +245,10 @@ impl FeatureExtractor {
                 if current.flags.is_capitalized() {
                     let previous = history.get(current.lower) as u64;
                     push(template::HISTORY, &[previous]);
-                    push(template::HISTORY_SHAPE, &[previous, current.short_shape, case]);
+                    push(
+                        template::HISTORY_SHAPE,
+                        &[previous, current.short_shape, case],
+                    );
                 }
             }
         }
@@ -243,17 +265,28 @@ mod tests {
         let extractor = FeatureExtractor::new(12);
         let words = ["Vladimir", "Putin", "met", "al-Sharaa", "in", "Moscow", "."];
         let mut features = SentenceFeatures::default();
-        extractor.extract(&words, &DocumentContext::default(), &LabelHistory::default(), &mut features);
+        extractor.extract(
+            &words,
+            &DocumentContext::default(),
+            &LabelHistory::default(),
+            &mut features,
+        );
         assert_eq!(features.len(), words.len());
         for index in 0..words.len() {
             assert!(features.token(index).len() > 20);
-            assert!(features.token(index).iter().all(|&b| (b as usize) < extractor.bucket_count()));
+            assert!(features
+                .token(index)
+                .iter()
+                .all(|&b| (b as usize) < extractor.bucket_count()));
         }
     }
 
     #[test]
     fn lower_case_hash_matches_the_context_hash() {
         let parts = TokenParts::of("DAMASCUS");
-        assert_eq!(parts.lower, super::super::feature_hash::hash_lowercase(LOWER_SEED, "damascus"));
+        assert_eq!(
+            parts.lower,
+            super::super::feature_hash::hash_lowercase(LOWER_SEED, "damascus")
+        );
     }
 }

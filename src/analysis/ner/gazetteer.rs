@@ -93,7 +93,9 @@ impl Gazetteer {
     }
 
     fn from_assets() -> Gazetteer {
-        let mut gazetteer = Gazetteer { entries: HashMap::new() };
+        let mut gazetteer = Gazetteer {
+            entries: HashMap::new(),
+        };
         for list in GazetteerList::ALL {
             for line in list.source().lines() {
                 gazetteer.insert(list, line);
@@ -136,7 +138,9 @@ impl Gazetteer {
         for word in words {
             key.add(hash_lowercase(KEY_SEED, word));
         }
-        self.entries.get(&key.finish()).is_some_and(|e| e.lists & list.bit() != 0)
+        self.entries
+            .get(&key.finish())
+            .is_some_and(|e| e.lists & list.bit() != 0)
     }
 
     /// Every entry occurring in `words`, compared case-insensitively (overlaps included).
@@ -183,7 +187,9 @@ mod tests {
     #[test]
     fn middle_east_places_are_listed() {
         let gazetteer = Gazetteer::shared();
-        for place in ["Damascus", "Qamishli", "Hmeimim", "Khmeimim", "Tartus", "Latakia", "Idlib"] {
+        for place in [
+            "Damascus", "Qamishli", "Hmeimim", "Khmeimim", "Tartus", "Latakia", "Idlib",
+        ] {
             assert!(gazetteer.contains(&[place], GazetteerList::City), "{place}");
         }
         assert!(gazetteer.contains(&["Middle", "East"], GazetteerList::Region));
@@ -194,9 +200,13 @@ mod tests {
     fn multi_token_entries_are_found_case_insensitively() {
         let words = ["IN", "THE", "MIDDLE", "EAST", "AND", "Al", "Jazeera"];
         let found = Gazetteer::shared().find_all(&words);
-        let region = found.iter().find(|m| m.entry.lists & GazetteerList::Region.bit() != 0);
+        let region = found
+            .iter()
+            .find(|m| m.entry.lists & GazetteerList::Region.bit() != 0);
         assert_eq!(region.map(|m| (m.start, m.end)), Some((2, 4)));
-        let outlet = found.iter().find(|m| m.entry.lists & GazetteerList::Outlet.bit() != 0);
+        let outlet = found
+            .iter()
+            .find(|m| m.entry.lists & GazetteerList::Outlet.bit() != 0);
         assert!(outlet.is_some_and(|m| m.case_agrees(&words)));
     }
 
@@ -204,8 +214,11 @@ mod tests {
     fn acronyms_match_only_in_capitals() {
         let words = ["us", "Us", "US"];
         let found = Gazetteer::shared().find_all(&words);
-        let agreeing: Vec<usize> =
-            found.iter().filter(|m| m.case_agrees(&words)).map(|m| m.start).collect();
+        let agreeing: Vec<usize> = found
+            .iter()
+            .filter(|m| m.case_agrees(&words))
+            .map(|m| m.start)
+            .collect();
         assert_eq!(agreeing, [2]);
     }
 }

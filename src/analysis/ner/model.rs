@@ -42,7 +42,13 @@ impl Model {
         let emissions = emissions
             .iter()
             .map(|w| (w * scale).round() as i16)
-            .map(|q| if q.unsigned_abs() < prune.unsigned_abs() { 0 } else { q })
+            .map(|q| {
+                if q.unsigned_abs() < prune.unsigned_abs() {
+                    0
+                } else {
+                    q
+                }
+            })
             .collect();
         let round = |w: f32| (w * scale).round() as i32;
         Model {
@@ -60,7 +66,13 @@ impl Model {
     /// Best tag sequence for a sentence whose features were hashed with this model's bits.
     pub fn decode(&self, features: &SentenceFeatures) -> Vec<Tag> {
         let emissions = self.emission_scores(features);
-        best_tags(&emissions, &Transitions { between: &self.transitions, start: &self.start })
+        best_tags(
+            &emissions,
+            &Transitions {
+                between: &self.transitions,
+                start: &self.start,
+            },
+        )
     }
 
     fn emission_scores(&self, features: &SentenceFeatures) -> Vec<TagScores> {
@@ -91,7 +103,10 @@ impl Model {
         }
         let mut previous = 0usize;
         for (bucket, row) in self.emissions.chunks_exact(TAG_COUNT).enumerate() {
-            let mask = row.iter().enumerate().fold(0u64, |m, (t, &w)| m | ((w != 0) as u64) << t);
+            let mask = row
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (t, &w)| m | ((w != 0) as u64) << t);
             if mask == 0 {
                 continue;
             }
@@ -138,7 +153,12 @@ impl Model {
                     i16::try_from(value).map_err(|_| ModelError::Truncated)?;
             }
         }
-        Ok(Model { bits, emissions, transitions, start })
+        Ok(Model {
+            bits,
+            emissions,
+            transitions,
+            start,
+        })
     }
 }
 
@@ -165,7 +185,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, count: usize) -> Result<&'a [u8], ModelError> {
-        let slice = self.bytes.get(self.at..self.at + count).ok_or(ModelError::Truncated)?;
+        let slice = self
+            .bytes
+            .get(self.at..self.at + count)
+            .ok_or(ModelError::Truncated)?;
         self.at += count;
         Ok(slice)
     }
@@ -209,7 +232,10 @@ mod tests {
 
     #[test]
     fn garbage_is_rejected_without_panicking() {
-        assert_eq!(Model::from_bytes(b"nonsense").err(), Some(ModelError::BadMagic));
+        assert_eq!(
+            Model::from_bytes(b"nonsense").err(),
+            Some(ModelError::BadMagic)
+        );
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(&12u32.to_le_bytes());
         assert_eq!(Model::from_bytes(&bytes).err(), Some(ModelError::Truncated));

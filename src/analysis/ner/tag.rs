@@ -146,26 +146,42 @@ pub fn tags_to_spans(tags: &[Tag]) -> Vec<TokenSpan> {
         let label = tag.label();
         if let Some((start, open_label)) = open {
             if !(tag.is_continuation() && label == Some(open_label)) {
-                spans.push(TokenSpan { start, end: index, label: open_label });
+                spans.push(TokenSpan {
+                    start,
+                    end: index,
+                    label: open_label,
+                });
                 open = None;
             }
         }
         match (label, tag.position()) {
             (Some(label), Some(Position::Unit)) => {
-                spans.push(TokenSpan { start: index, end: index + 1, label });
+                spans.push(TokenSpan {
+                    start: index,
+                    end: index + 1,
+                    label,
+                });
             }
             (Some(label), Some(Position::Begin)) => open = Some((index, label)),
             (Some(label), Some(Position::Inside)) if open.is_none() => open = Some((index, label)),
             (Some(label), Some(Position::Last)) => {
                 let start = open.map_or(index, |(start, _)| start);
-                spans.push(TokenSpan { start, end: index + 1, label });
+                spans.push(TokenSpan {
+                    start,
+                    end: index + 1,
+                    label,
+                });
                 open = None;
             }
             _ => {}
         }
     }
     if let Some((start, label)) = open {
-        spans.push(TokenSpan { start, end: tags.len(), label });
+        spans.push(TokenSpan {
+            start,
+            end: tags.len(),
+            label,
+        });
     }
     spans
 }
@@ -177,9 +193,21 @@ mod tests {
     #[test]
     fn spans_round_trip_through_bilou_tags() {
         let spans = vec![
-            TokenSpan { start: 0, end: 1, label: NerLabel::Per },
-            TokenSpan { start: 2, end: 5, label: NerLabel::Org },
-            TokenSpan { start: 5, end: 7, label: NerLabel::Org },
+            TokenSpan {
+                start: 0,
+                end: 1,
+                label: NerLabel::Per,
+            },
+            TokenSpan {
+                start: 2,
+                end: 5,
+                label: NerLabel::Org,
+            },
+            TokenSpan {
+                start: 5,
+                end: 7,
+                label: NerLabel::Org,
+            },
         ];
         let tags = spans_to_tags(&spans, 8);
         assert_eq!(tags_to_spans(&tags), spans);

@@ -23,8 +23,9 @@ impl Token {
 }
 
 /// Arabic and similar article prefixes that form one name with a hyphenated word.
-const HYPHEN_PARTICLES: [&str; 12] =
-    ["al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "an", "ul"];
+const HYPHEN_PARTICLES: [&str; 12] = [
+    "al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "ez", "an", "ul",
+];
 
 /// Abbreviations whose final period belongs to the word.
 const ABBREVIATIONS: [&str; 34] = [
@@ -46,7 +47,10 @@ pub fn tokenize_range(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut last_end = None;
     for (offset, segment) in slice.split_word_bound_indices() {
-        if segment.chars().all(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
+        if segment
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+        {
             continue;
         }
         let seg_start = start + offset;
@@ -60,11 +64,20 @@ pub fn tokenize_range(text: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         if let Some(split) = possessive_split(segment) {
-            tokens.push(Token { span: seg_start..seg_start + split, glued });
-            tokens.push(Token { span: seg_start + split..seg_end, glued: true });
+            tokens.push(Token {
+                span: seg_start..seg_start + split,
+                glued,
+            });
+            tokens.push(Token {
+                span: seg_start + split..seg_end,
+                glued: true,
+            });
             continue;
         }
-        tokens.push(Token { span: seg_start..seg_end, glued });
+        tokens.push(Token {
+            span: seg_start..seg_end,
+            glued,
+        });
     }
     join_particle_hyphens(text, tokens)
 }
@@ -77,13 +90,17 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{00ad}')
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
 }
 
 /// "U.S" (internal period), a lone capital ("J" of "J. Smith"), or a known abbreviation.
 fn keeps_period(word: &str) -> bool {
     let mut chars = word.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital
         || (word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic()))
         || ABBREVIATIONS.contains(&word)
@@ -114,14 +131,19 @@ fn join_particle_hyphens(text: &str, tokens: Vec<Token>) -> Vec<Token> {
         if let (Some(hyphen), Some(name)) = (tokens.get(index + 1), tokens.get(index + 2)) {
             let particle = token.text(text);
             let name_text = name.text(text);
-            let is_particle = HYPHEN_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(particle));
+            let is_particle = HYPHEN_PARTICLES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(particle));
             if is_particle
                 && hyphen.glued
                 && name.glued
                 && is_joining_hyphen(hyphen.text(text))
                 && name_text.chars().next().is_some_and(char::is_uppercase)
             {
-                joined.push(Token { span: token.span.start..name.span.end, glued: token.glued });
+                joined.push(Token {
+                    span: token.span.start..name.span.end,
+                    glued: token.glued,
+                });
                 index += 3;
                 continue;
             }
@@ -144,14 +166,23 @@ mod tests {
     fn arabic_particles_stay_inside_the_name() {
         assert_eq!(words("Ahmad al-Sharaa met"), ["Ahmad", "al-Sharaa", "met"]);
         assert_eq!(words("Bashar el-Assad"), ["Bashar", "el-Assad"]);
-        assert_eq!(words("Al-Charaa–Putin meeting"), ["Al-Charaa", "–", "Putin", "meeting"]);
+        assert_eq!(
+            words("Al-Charaa–Putin meeting"),
+            ["Al-Charaa", "–", "Putin", "meeting"]
+        );
         assert_eq!(words("Deir ez-Zor"), ["Deir", "ez-Zor"]);
     }
 
     #[test]
     fn hyphenated_compounds_split_so_the_name_stands_alone() {
-        assert_eq!(words("Kurdish-led forces"), ["Kurdish", "-", "led", "forces"]);
-        assert_eq!(words("Sharaa-Putin Meeting"), ["Sharaa", "-", "Putin", "Meeting"]);
+        assert_eq!(
+            words("Kurdish-led forces"),
+            ["Kurdish", "-", "led", "forces"]
+        );
+        assert_eq!(
+            words("Sharaa-Putin Meeting"),
+            ["Sharaa", "-", "Putin", "Meeting"]
+        );
         assert_eq!(words("London-based"), ["London", "-", "based"]);
         assert_eq!(words("Syrian-Russian"), ["Syrian", "-", "Russian"]);
     }

@@ -49,14 +49,17 @@ impl PerceptronTrainer {
     /// Tags each sentence of a document in order with the current weights and updates on
     /// mistakes. Returns the number of sentences that were tagged wrongly.
     pub fn train_document(&mut self, sentences: &[TrainingSentence]) -> usize {
-        let word_lists: Vec<Vec<&str>> =
-            sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+        let word_lists: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
         let document = DocumentContext::new(word_lists.iter().map(Vec::as_slice));
         let mut history = LabelHistory::default();
         let mut mistakes = 0;
         for (sentence, words) in sentences.iter().zip(&word_lists) {
             let mut features = std::mem::take(&mut self.features);
-            self.extractor.extract(words, &document, &history, &mut features);
+            self.extractor
+                .extract(words, &document, &history, &mut features);
             let predicted = self.predict(&features);
             if predicted != sentence.tags {
                 mistakes += 1;
@@ -82,7 +85,13 @@ impl PerceptronTrainer {
                 scores
             })
             .collect();
-        best_tags(&emissions, &Transitions { between: &self.transitions, start: &self.start })
+        best_tags(
+            &emissions,
+            &Transitions {
+                between: &self.transitions,
+                start: &self.start,
+            },
+        )
     }
 
     fn update(&mut self, features: &SentenceFeatures, gold: &[Tag], predicted: &[Tag]) {
@@ -97,8 +106,11 @@ impl PerceptronTrainer {
                     self.totals[row + p.index()] -= step;
                 }
             }
-            let (gold_previous, predicted_previous) =
-                if index == 0 { (None, None) } else { (Some(gold[index - 1]), Some(predicted[index - 1])) };
+            let (gold_previous, predicted_previous) = if index == 0 {
+                (None, None)
+            } else {
+                (Some(gold[index - 1]), Some(predicted[index - 1]))
+            };
             if (gold_previous, g) == (predicted_previous, p) {
                 continue;
             }
@@ -122,8 +134,12 @@ impl PerceptronTrainer {
     pub fn averaged_model(&self, prune: i16) -> Model {
         let step = self.step as f64;
         let average = |w: i32, total: i64| (w as f64 - total as f64 / step) as f32;
-        let emissions: Vec<f32> =
-            self.weights.iter().zip(&self.totals).map(|(&w, &t)| average(w, t)).collect();
+        let emissions: Vec<f32> = self
+            .weights
+            .iter()
+            .zip(&self.totals)
+            .map(|(&w, &t)| average(w, t))
+            .collect();
         let mut transitions = [[0f32; TAG_COUNT]; TAG_COUNT];
         for (previous, row) in transitions.iter_mut().enumerate() {
             for (next, value) in row.iter_mut().enumerate() {

@@ -2,6 +2,7 @@
 //! (O → I-PER, B-LOC → O, …) forbidden outright.
 
 use super::tag::{Tag, TAG_COUNT};
+use std::sync::LazyLock;
 
 /// Scores of one token for every tag.
 pub type TagScores = [i32; TAG_COUNT];
@@ -13,6 +14,17 @@ pub struct Transitions<'a> {
 }
 
 const FORBIDDEN: i64 = i64::MIN / 4;
+
+/// `ALLOWED[previous][next]`: whether BILOU lets `next` follow `previous`.
+static ALLOWED: LazyLock<[[bool; TAG_COUNT]; TAG_COUNT]> = LazyLock::new(|| {
+    let mut allowed = [[false; TAG_COUNT]; TAG_COUNT];
+    for (previous, row) in allowed.iter_mut().enumerate() {
+        for (next, cell) in row.iter_mut().enumerate() {
+            *cell = Tag(previous as u8).may_precede(Tag(next as u8));
+        }
+    }
+    allowed
+});
 
 /// The highest-scoring well-formed tag sequence.
 pub fn best_tags(emissions: &[TagScores], transitions: &Transitions) -> Vec<Tag> {
@@ -28,12 +40,12 @@ pub fn best_tags(emissions: &[TagScores], transitions: &Transitions) -> Vec<Tag>
         }
     }
     for index in 1..count {
+        let previous_scores = scores[index - 1];
         for next in 0..TAG_COUNT {
             let mut best = FORBIDDEN;
             let mut best_previous = 0;
-            for previous in 0..TAG_COUNT {
-                let from = scores[index - 1][previous];
-                if from == FORBIDDEN || !Tag(previous as u8).may_precede(Tag(next as u8)) {
+            for (previous, &from) in previous_scores.iter().enumerate() {
+                if from == FORBIDDEN || !ALLOWED[previous][next] {
                     continue;
                 }
                 let score = from + transitions.between[previous][next] as i64;
@@ -75,7 +87,13 @@ mod tests {
         emissions[1][begin] = 10;
         let between = [[0; TAG_COUNT]; TAG_COUNT];
         let start = [0; TAG_COUNT];
-        let tags = best_tags(&emissions, &Transitions { between: &between, start: &start });
+        let tags = best_tags(
+            &emissions,
+            &Transitions {
+                between: &between,
+                start: &start,
+            },
+        );
         for pair in tags.windows(2) {
             assert!(pair[0].may_precede(pair[1]));
         }

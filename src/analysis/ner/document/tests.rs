@@ -13,13 +13,13 @@ fn sentence_ranges(text: &str, from: usize) -> Vec<Range<usize>> {
         let at = from + index;
         let ends_sentence = c == '\n' || (c == ' ' && text[..at].ends_with('.'));
         if ends_sentence {
-            if text[start..at].trim().len() > 0 {
+            if !text[start..at].trim().is_empty() {
                 ranges.push(start..at);
             }
             start = at + 1;
         }
     }
-    if text[start..].trim().len() > 0 {
+    if !text[start..].trim().is_empty() {
         ranges.push(start..text.len());
     }
     ranges
@@ -31,7 +31,7 @@ fn mentions_of(headline: &str, body: &str) -> (String, Vec<RawMention>) {
     let sentences = sentence_ranges(&text, headline.len() + 2);
     let input = NerInput {
         text: &text,
-        headline: (!headline.is_empty()).then(|| 0..headline.len()),
+        headline: (!headline.is_empty()).then_some(0..headline.len()),
         subtitle: None,
         sentences: &sentences,
     };
@@ -39,7 +39,11 @@ fn mentions_of(headline: &str, body: &str) -> (String, Vec<RawMention>) {
     (text, mentions)
 }
 
-fn named<'a>(text: &'a str, mentions: &[RawMention], within: Range<usize>) -> Vec<(&'a str, EntityKind)> {
+fn named<'a>(
+    text: &'a str,
+    mentions: &[RawMention],
+    within: Range<usize>,
+) -> Vec<(&'a str, EntityKind)> {
     mentions
         .iter()
         .filter(|m| within.start <= m.span.start && m.span.end <= within.end)
@@ -49,7 +53,10 @@ fn named<'a>(text: &'a str, mentions: &[RawMention], within: Range<usize>) -> Ve
 
 fn body_mentions(body: &str) -> Vec<(String, EntityKind)> {
     let (text, mentions) = mentions_of("", body);
-    named(&text, &mentions, 0..text.len()).into_iter().map(|(t, k)| (t.to_string(), k)).collect()
+    named(&text, &mentions, 0..text.len())
+        .into_iter()
+        .map(|(t, k)| (t.to_string(), k))
+        .collect()
 }
 
 fn has(found: &[(String, EntityKind)], text: &str, kind: EntityKind) -> bool {
@@ -61,7 +68,10 @@ const SEED_001: &str = include_str!("../../../../seeds/001_324305b4babd908a.txt"
 #[test]
 fn title_case_headline_keeps_only_names_confirmed_by_the_body() {
     let headline = "Sharaa-Putin Meeting Focuses on Bilateral Ties and Middle East Security";
-    let body_start = SEED_001.find(headline).map(|at| at + headline.len()).unwrap_or(0);
+    let body_start = SEED_001
+        .find(headline)
+        .map(|at| at + headline.len())
+        .unwrap_or(0);
     let (text, mentions) = mentions_of(headline, SEED_001[body_start..].trim());
     let in_headline = named(&text, &mentions, 0..headline.len());
     assert_eq!(
@@ -80,16 +90,27 @@ fn arabic_name_particles_stay_inside_person_names() {
         "Syrian President Ahmad al-Sharaa met officials. Bashar el-Assad fled to Moscow. \
          His father Hafez al-Assad ruled for decades. Ahmad Al-Charaa spoke on Monday.",
     );
-    for name in ["Ahmad al-Sharaa", "Bashar el-Assad", "Hafez al-Assad", "Ahmad Al-Charaa"] {
+    for name in [
+        "Ahmad al-Sharaa",
+        "Bashar el-Assad",
+        "Hafez al-Assad",
+        "Ahmad Al-Charaa",
+    ] {
         assert!(has(&found, name, EntityKind::Person), "{name} in {found:?}");
     }
 }
 
 #[test]
 fn possessives_are_left_out_of_the_name() {
-    let found = body_mentions("After Assad\u{2019}s fall, Russia kept its bases. Assad's allies left.");
+    let found =
+        body_mentions("After Assad\u{2019}s fall, Russia kept its bases. Assad's allies left.");
     assert!(has(&found, "Assad", EntityKind::Person), "{found:?}");
-    assert!(found.iter().all(|(t, _)| !t.ends_with('s') || t == "Russia"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(t, _)| !t.ends_with('s') || t == "Russia"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -110,7 +131,10 @@ fn gazetteer_places_and_outlets_are_recognised() {
          Reuters and SANA reported.",
     );
     for place in ["Hmeimim", "Latakia", "Tartus"] {
-        assert!(has(&found, place, EntityKind::Place), "{place} in {found:?}");
+        assert!(
+            has(&found, place, EntityKind::Place),
+            "{place} in {found:?}"
+        );
     }
     assert!(has(&found, "Reuters", EntityKind::Org), "{found:?}");
     assert!(has(&found, "SANA", EntityKind::Org), "{found:?}");
@@ -124,7 +148,12 @@ fn dates_come_from_rules_and_relative_phrases_do_not() {
     );
     assert!(has(&found, "Wednesday", EntityKind::Date), "{found:?}");
     assert!(has(&found, "late 2019", EntityKind::Date), "{found:?}");
-    assert!(found.iter().all(|(t, _)| t != "This week" && t != "four months"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(t, _)| t != "This week" && t != "four months"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -140,10 +169,15 @@ fn body_names_propagate_to_every_mention() {
 fn assert_well_formed(text: &str, mentions: &[RawMention]) {
     for mention in mentions {
         assert!(mention.span.start < mention.span.end && mention.span.end <= text.len());
-        assert!(text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end));
+        assert!(
+            text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end)
+        );
     }
     for pair in mentions.windows(2) {
-        assert!(pair[0].span.end <= pair[1].span.start, "sorted and disjoint: {pair:?}");
+        assert!(
+            pair[0].span.end <= pair[1].span.start,
+            "sorted and disjoint: {pair:?}"
+        );
     }
 }
 
