@@ -33,12 +33,20 @@ struct Segment<'a> {
     tokens: Vec<Token>,
     words: Vec<&'a str>,
     case: SentenceCase,
+    /// Headline or subtitle, as opposed to a body sentence.
+    heading: bool,
     found: Vec<Found>,
 }
 
 impl Segment<'_> {
+    /// Title-case headings, and title-case body lines without closing punctuation (captions,
+    /// credits, menus), where a capital letter says little.
     fn low_trust(&self) -> bool {
-        self.case == SentenceCase::Title
+        let closed = self
+            .words
+            .last()
+            .is_some_and(|w| matches!(*w, "." | "?" | "!"));
+        self.case == SentenceCase::Title && (self.heading || !closed)
     }
 
     fn is_free(&self, start: usize, end: usize) -> bool {
@@ -49,14 +57,14 @@ impl Segment<'_> {
 /// Recognises the mentions of one article with the given tagger.
 pub fn recognize_with(recognizer: &Recognizer, input: &NerInput) -> Vec<RawMention> {
     let text = input.text;
-    let ranges = input
-        .sentences
-        .iter()
-        .cloned()
-        .chain(input.subtitle.clone())
-        .chain(input.headline.clone());
-    let mut segments: Vec<Segment> = ranges
-        .map(|range| {
+    let body = input.sentences.iter().map(|range| (range.clone(), false));
+    let headings = [&input.subtitle, &input.headline]
+        .into_iter()
+        .flatten()
+        .map(|r| (r.clone(), true));
+    let mut segments: Vec<Segment> = body
+        .chain(headings)
+        .map(|(range, heading)| {
             let tokens = tokenize_range(text, range);
             let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
             let case = SentenceCase::of(&words);
@@ -64,6 +72,7 @@ pub fn recognize_with(recognizer: &Recognizer, input: &NerInput) -> Vec<RawMenti
                 tokens,
                 words,
                 case,
+                heading,
                 found: Vec::new(),
             }
         })

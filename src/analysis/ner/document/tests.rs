@@ -101,6 +101,29 @@ fn arabic_name_particles_stay_inside_person_names() {
 }
 
 #[test]
+fn particles_in_separate_words_stay_inside_person_names() {
+    let found = body_mentions(
+        "Ursula von der Leyen met Osama bin Laden's biographer. Vincent van Gogh painted.",
+    );
+    for name in [
+        "Ursula von der Leyen",
+        "Osama bin Laden",
+        "Vincent van Gogh",
+    ] {
+        assert!(has(&found, name, EntityKind::Person), "{name} in {found:?}");
+    }
+}
+
+#[test]
+fn a_body_sentence_of_names_is_trusted() {
+    let found = body_mentions("Ursula von der Leyen and Emmanuel Macron.");
+    assert!(
+        has(&found, "Emmanuel Macron", EntityKind::Person),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn possessives_are_left_out_of_the_name() {
     let found =
         body_mentions("After Assad\u{2019}s fall, Russia kept its bases. Assad's allies left.");
