@@ -1,6 +1,7 @@
 //! Text analysis: sentences, entities. Pure functions over text; no I/O, no terminal types.
 
 pub mod entity_kind;
+pub mod ner;
 pub mod sentences;
 
 use crate::corpus::Corpus;

@@ -1,0 +1,138 @@
+//! What the tagger knows beyond one sentence: the sentence's casing (headline or body), how
+//! each word is written elsewhere in the document, and which label it received before.
+
+use super::feature_hash::hash_lowercase;
+use super::shape::WordFlags;
+use super::tag::NerLabel;
+use std::collections::HashMap;
+
+/// Seed of the lower-case word hash shared by context and features.
+pub const LOWER_SEED: u64 = 0x10;
+
+/// How a sentence is capitalised, which changes what a capital letter means.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SentenceCase {
+    Normal,
+    /// Every word with letters is upper case: "LEICESTERSHIRE TAKE OVER AT TOP".
+    AllCaps,
+    /// Nearly every longer word is capitalised: "Meeting Focuses on Bilateral Ties".
+    Title,
+}
+
+impl SentenceCase {
+    pub fn of(words: &[&str]) -> SentenceCase {
+        let (mut lettered, mut upper, mut long, mut long_capitalized) = (0, 0, 0, 0);
+        for word in words {
+            let flags = WordFlags::of(word);
+            if !flags.has(WordFlags::HAS_LETTER) {
+                continue;
+            }
+            lettered += 1;
+            if flags.has(WordFlags::ALL_UPPER) {
+                upper += 1;
+            }
+            if word.chars().count() > 3 {
+                long += 1;
+                if flags.is_capitalized() {
+                    long_capitalized += 1;
+                }
+            }
+        }
+        if lettered > 0 && upper == lettered {
+            SentenceCase::AllCaps
+        } else if long >= 2 && long_capitalized * 10 >= long * 9 {
+            SentenceCase::Title
+        } else {
+            SentenceCase::Normal
+        }
+    }
+
+    pub fn code(self) -> u64 {
+        self as u64
+    }
+}
+
+/// Bits of evidence about how a word is written in running text elsewhere in the document.
+pub const SEEN_CAPITALIZED_MID_SENTENCE: u8 = 1;
+pub const SEEN_LOWER_CASE: u8 = 2;
+
+/// Per-document facts gathered before tagging.
+#[derive(Default)]
+pub struct DocumentContext {
+    case_evidence: HashMap<u64, u8>,
+}
+
+impl DocumentContext {
+    /// Gathers casing evidence from the sentences of one document.
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocumentContext {
+        let mut context = DocumentContext::default();
+        for words in sentences {
+            if SentenceCase::of(words) != SentenceCase::Normal {
+                continue;
+            }
+            for (index, word) in words.iter().enumerate() {
+                let flags = WordFlags::of(word);
+                if !flags.has(WordFlags::HAS_LETTER) {
+                    continue;
+                }
+                let after_opening = index == 0
+                    || words[index - 1]
+                        .chars()
+                        .all(|c| !c.is_alphanumeric() && c != ',');
+                let bit = if flags.has(WordFlags::ALL_LOWER) {
+                    SEEN_LOWER_CASE
+                } else if flags.is_capitalized() && !after_opening {
+                    SEEN_CAPITALIZED_MID_SENTENCE
+                } else {
+                    continue;
+                };
+                *context
+                    .case_evidence
+                    .entry(hash_lowercase(LOWER_SEED, word))
+                    .or_default() |= bit;
+            }
+        }
+        context
+    }
+
+    /// Casing evidence for a word, by its lower-case hash.
+    pub fn case_evidence(&self, lower_hash: u64) -> u8 {
+        self.case_evidence.get(&lower_hash).copied().unwrap_or(0)
+    }
+}
+
+/// Labels already given to capitalised words earlier in the document.
+#[derive(Default)]
+pub struct LabelHistory {
+    last_label: HashMap<u64, u8>,
+}
+
+impl LabelHistory {
+    /// 0 when unseen, 1 for `O`, `2 + label` for an entity label.
+    pub fn get(&self, lower_hash: u64) -> u8 {
+        self.last_label.get(&lower_hash).copied().unwrap_or(0)
+    }
+
+    pub fn record(&mut self, lower_hash: u64, label: Option<NerLabel>) {
+        let code = label.map_or(1, |l| 2 + l as u8);
+        self.last_label.insert(lower_hash, code);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_case_recognises_headlines() {
+        let title = "Sharaa-Putin Meeting Focuses on Bilateral Ties and Middle East Security";
+        let words: Vec<&str> = title.split([' ', '-']).collect();
+        assert_eq!(SentenceCase::of(&words), SentenceCase::Title);
+        assert_eq!(
+            SentenceCase::of(&["LONDON", "1996-08-30"]),
+            SentenceCase::AllCaps
+        );
+        let body = ["Putin", "will", "host", "his", "Syrian", "counterpart"];
+        assert_eq!(SentenceCase::of(&body), SentenceCase::Normal);
+    }
+}

@@ -1,0 +1,167 @@
+//! The statistical tagger as used at run time: shipped weights decoded once, documents tagged
+//! sentence by sentence with document context. Works on token strings; knows nothing of
+//! byte offsets, headlines or Parallax kinds (see `document`).
+
+use super::conll::ConllSentence;
+use super::context::{DocumentContext, LabelHistory};
+use super::evaluation::Evaluation;
+use super::features::{FeatureExtractor, SentenceFeatures, TokenParts};
+use super::model::{Model, ModelError};
+use super::tag::{tags_to_spans, Tag, TokenSpan, TAG_COUNT};
+use std::sync::LazyLock;
+
+static SHIPPED_WEIGHTS: &[u8] = include_bytes!("../../../assets/ner/weights.bin");
+
+static SHARED: LazyLock<Recognizer> = LazyLock::new(|| {
+    // A corrupt or missing file must not take the app down: it then recognises nothing
+    // statistically, and the rules and gazetteers still work.
+    Recognizer::from_bytes(SHIPPED_WEIGHTS).unwrap_or_else(|_| Recognizer::untrained())
+});
+
+/// A trained sequence labeller for PER / ORG / LOC / MISC.
+pub struct Recognizer {
+    model: Model,
+    extractor: FeatureExtractor,
+}
+
+impl Recognizer {
+    /// The recogniser built from `assets/ner/weights.bin`, decoded on first use.
+    pub fn shared() -> &'static Recognizer {
+        &SHARED
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, ModelError> {
+        Ok(Recognizer::from_model(Model::from_bytes(bytes)?))
+    }
+
+    pub fn from_model(model: Model) -> Recognizer {
+        let extractor = FeatureExtractor::new(model.bits());
+        Recognizer { model, extractor }
+    }
+
+    fn untrained() -> Recognizer {
+        let zero = [[0f32; TAG_COUNT]; TAG_COUNT];
+        let model = Model::quantise(8, &vec![0.0; 256 * TAG_COUNT], &zero, &[0.0; TAG_COUNT], 0);
+        Recognizer::from_model(model)
+    }
+
+    /// Tags one sentence on its own, without document context.
+    pub fn tag_sentence(&self, words: &[&str]) -> Vec<TokenSpan> {
+        self.tag_document(&[words]).pop().unwrap_or_default()
+    }
+
+    /// Tags the sentences of one document in order; earlier labels inform later sentences.
+    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<TokenSpan>> {
+        let document = DocumentContext::new(sentences.iter().copied());
+        let mut history = LabelHistory::default();
+        let mut features = SentenceFeatures::default();
+        sentences
+            .iter()
+            .map(|words| {
+                self.extractor
+                    .extract(words, &document, &history, &mut features);
+                let tags = self.model.decode(&features);
+                record_history(&mut history, features.parts(), &tags);
+                tags_to_spans(&tags)
+            })
+            .collect()
+    }
+
+    /// Exact-span scores against gold CoNLL documents.
+    pub fn evaluate(&self, documents: &[Vec<ConllSentence>]) -> Evaluation {
+        let mut evaluation = Evaluation::default();
+        for document in documents {
+            let words: Vec<Vec<&str>> = document
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+            for (sentence, predicted) in document.iter().zip(self.tag_document(&slices)) {
+                evaluation.add(&sentence.spans, &predicted);
+            }
+        }
+        evaluation
+    }
+}
+
+/// Remembers the label each capitalised word received, for later sentences of the document.
+pub fn record_history(history: &mut LabelHistory, parts: &[TokenParts], tags: &[Tag]) {
+    for (part, tag) in parts.iter().zip(tags) {
+        if part.flags.is_capitalized() {
+            history.record(part.lower, tag.label());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::conll::parse_conll;
+    use std::path::PathBuf;
+
+    /// Dev F1 the shipped weights reached when trained (see assets/ner/README.md); the test
+    /// allows only rounding noise below it.
+    const SHIPPED_DEV_F1: f64 = 0.9270;
+
+    fn dev_path() -> PathBuf {
+        match std::env::var_os("PARALLAX_NER_DEV") {
+            Some(path) => PathBuf::from(path),
+            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/ner/eng.testa"),
+        }
+    }
+
+    #[test]
+    fn shipped_weights_keep_their_dev_f1() {
+        let path = dev_path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            println!(
+                "SKIPPED: CoNLL dev file {} not found (set PARALLAX_NER_DEV)",
+                path.display()
+            );
+            return;
+        };
+        let evaluation = Recognizer::shared().evaluate(&parse_conll(&text));
+        println!("{evaluation}");
+        assert!(
+            evaluation.overall().f1() >= SHIPPED_DEV_F1 - 0.0005,
+            "dev F1 fell to {:.4}",
+            evaluation.overall().f1()
+        );
+    }
+
+    #[test]
+    fn tags_a_simple_sentence() {
+        let words = [
+            "Russian",
+            "President",
+            "Vladimir",
+            "Putin",
+            "met",
+            "officials",
+            "in",
+            "Moscow",
+            ".",
+        ];
+        let spans = Recognizer::shared().tag_sentence(&words);
+        let found: Vec<_> = spans
+            .iter()
+            .map(|s| (words[s.start..s.end].join(" "), s.label))
+            .collect();
+        assert!(
+            found.contains(&(
+                "Vladimir Putin".to_string(),
+                super::super::tag::NerLabel::Per
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Moscow".to_string(), super::super::tag::NerLabel::Loc)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn corrupt_weights_are_an_error_not_a_panic() {
+        assert!(Recognizer::from_bytes(b"PXNER01\0\x01").is_err());
+    }
+}
