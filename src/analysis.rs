@@ -1,5 +1,6 @@
 //! Text analysis: sentences, entities. Pure functions over text; no I/O, no terminal types.
 
+pub mod entities;
 pub mod entity_kind;
 pub mod ner;
 pub mod sentences;
