@@ -12,13 +12,26 @@ use ratatui::Terminal;
 
 fn frame(c: &mut Criterion) {
     let corpus = load_seeds(&LoadOptions::default());
-    let entities = parallax::analysis::corpus_entities(&corpus);
+    let entities = parallax::state::EntityTable::from_analysis(
+        &parallax::analysis::CorpusEntities::analyse(&corpus, &[]),
+    );
     let mut state = State::new(corpus, entities);
-    update(&mut state, Message::Resize { width: 200, height: 60 });
+    update(
+        &mut state,
+        Message::Resize {
+            width: 200,
+            height: 60,
+        },
+    );
     let theme = Theme::new(Palette::TrueColor);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     c.bench_function("frame_200x60", |b| {
-        b.iter(|| terminal.draw(|f| parallax::ui::draw(f, &state, &theme)).unwrap().area)
+        b.iter(|| {
+            terminal
+                .draw(|f| parallax::ui::draw(f, &state, &theme))
+                .unwrap()
+                .area
+        })
     });
     let mut down = true;
     c.bench_function("keystroke_to_frame_200x60", |b| {
@@ -27,7 +40,10 @@ fn frame(c: &mut Criterion) {
             let key = if down { 'j' } else { 'k' };
             down = !down;
             update(&mut state, Message::Key(Key::plain(key)));
-            terminal.draw(|f| parallax::ui::draw(f, &state, &theme)).unwrap().area
+            terminal
+                .draw(|f| parallax::ui::draw(f, &state, &theme))
+                .unwrap()
+                .area
         })
     });
 }

@@ -2,6 +2,7 @@
 //! the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use parallax::analysis::CorpusEntities;
 use parallax::corpus::{load_paths, CleanMode, Corpus, LoadError, LoadOptions, LoadWarning};
 use parallax::dump::{to_text, Dump};
 use std::io::{IsTerminal, Write};
@@ -41,10 +42,16 @@ enum Command {
         #[arg(long)]
         no_clean: bool,
     },
+    /// List the canonical entities, most mentioned first, with aliases and sources.
+    Entities {
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub enum Format {
     Json,
     Text,
 }
@@ -61,12 +68,25 @@ pub fn run() -> ExitCode {
             let Some(corpus) = load(&cli.corpus, clean) else {
                 return ExitCode::from(2);
             };
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
-                Format::Text
-            } else {
-                Format::Json
-            });
-            print_dump(&corpus, format)
+            print_dump(&corpus, default_format(format))
+        }
+        Some(Command::Entities { format }) => {
+            let Some(corpus) = load(&cli.corpus, CleanMode::Clean) else {
+                return ExitCode::from(2);
+            };
+            let entities = CorpusEntities::analyse(&corpus, &[]);
+            let text = match default_format(format) {
+                Format::Json => {
+                    let list = parallax::dump::entity_dumps(&corpus, &entities);
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({"version": 1, "entities": list}),
+                    )
+                    .expect("entities serialise")
+                        + "\n"
+                }
+                Format::Text => parallax::dump::entities_text(&corpus, &entities),
+            };
+            write_stdout(&text)
         }
         None => {
             let Some(corpus) = load(&cli.corpus, CleanMode::Clean) else {
@@ -113,7 +133,8 @@ fn read(corpus: Corpus) -> ExitCode {
         eprintln!("parallax: error: the reader needs a terminal; use `parallax dump` for output to a pipe or file");
         return ExitCode::from(2);
     }
-    let entities = parallax::analysis::corpus_entities(&corpus);
+    let entities =
+        parallax::state::EntityTable::from_analysis(&CorpusEntities::analyse(&corpus, &[]));
     let state = parallax::state::State::new(corpus, entities);
     match parallax::app::run(state) {
         Ok(()) => ExitCode::SUCCESS,
@@ -124,11 +145,24 @@ fn read(corpus: Corpus) -> ExitCode {
     }
 }
 
+/// JSON for pipes and files, text for people.
+fn default_format(format: Option<Format>) -> Format {
+    format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    })
+}
+
 fn print_dump(corpus: &Corpus, format: Format) -> ExitCode {
     let text = match format {
-        Format::Json => Dump::new(corpus).to_json(),
+        Format::Json => Dump::new(corpus, &CorpusEntities::analyse(corpus, &[])).to_json(),
         Format::Text => to_text(corpus),
     };
+    write_stdout(&text)
+}
+
+fn write_stdout(text: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`parallax dump | head`) is not an error worth a message.
     match stdout

@@ -2,6 +2,8 @@
 //! people). Offsets are code points into each article's source text; fields are only ever
 //! added, never renamed.
 
+use crate::analysis::entity_kind::EntityKind;
+use crate::analysis::CorpusEntities;
 use crate::corpus::{Article, Corpus, RemovalReason};
 use crate::text::{display_safe, ByteSpan, CharSpan};
 use serde::Serialize;
@@ -14,6 +16,8 @@ pub const DUMP_VERSION: u32 = 1;
 pub struct Dump<'a> {
     pub version: u32,
     pub articles: Vec<ArticleDump<'a>>,
+    /// Canonical entities across the corpus, most mentioned first.
+    pub entities: Vec<EntityDump<'a>>,
     /// One line per file that was skipped or loaded with a problem.
     pub warnings: Vec<String>,
 }
@@ -37,6 +41,37 @@ pub struct ArticleDump<'a> {
     pub paragraphs: Vec<CharSpan>,
     pub sentences: Vec<SentenceDump>,
     pub removed: Vec<RemovedDump>,
+    pub mentions: Vec<MentionDump<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MentionDump<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// Display-safe text of the mention.
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The entity's id (its slug) in the top-level `entities`.
+    pub entity: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct EntityDump<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    pub aliases: Vec<AliasDump<'a>>,
+    pub mentions: usize,
+    /// Ids of the articles that mention it.
+    pub articles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct AliasDump<'a> {
+    pub text: &'a str,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -56,10 +91,16 @@ pub struct RemovedDump {
 }
 
 impl<'a> Dump<'a> {
-    pub fn new(corpus: &'a Corpus) -> Dump<'a> {
+    pub fn new(corpus: &'a Corpus, entities: &'a CorpusEntities) -> Dump<'a> {
         Dump {
             version: DUMP_VERSION,
-            articles: corpus.articles.iter().map(ArticleDump::new).collect(),
+            articles: corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ArticleDump::new(a, i, entities))
+                .collect(),
+            entities: entity_dumps(corpus, entities),
             warnings: corpus.warnings.iter().map(|w| w.to_string()).collect(),
         }
     }
@@ -70,7 +111,11 @@ impl<'a> Dump<'a> {
 }
 
 impl<'a> ArticleDump<'a> {
-    pub fn new(article: &'a Article) -> ArticleDump<'a> {
+    pub fn new(
+        article: &'a Article,
+        index: usize,
+        entities: &'a CorpusEntities,
+    ) -> ArticleDump<'a> {
         let span = |s: ByteSpan| article.char_span(s);
         ArticleDump {
             id: &article.id,
@@ -109,8 +154,75 @@ impl<'a> ArticleDump<'a> {
                     }
                 })
                 .collect(),
+            mentions: match entities.mentions.get(index) {
+                Some(_) => entities
+                    .resolved(index)
+                    .map(|(m, id)| {
+                        let c = span(ByteSpan::from(m.span.clone()));
+                        MentionDump {
+                            start: c.start.0,
+                            end: c.end.0,
+                            text: display_safe(&article.source[m.span.clone()]).into_owned(),
+                            kind: entities.index.entity(id).kind,
+                            entity: &entities.index.entity(id).slug,
+                        }
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
         }
     }
+}
+
+/// The corpus's canonical entities, for the dump and `parallax entities`.
+pub fn entity_dumps<'a>(corpus: &'a Corpus, entities: &'a CorpusEntities) -> Vec<EntityDump<'a>> {
+    entities
+        .index
+        .entities
+        .iter()
+        .map(|e| EntityDump {
+            id: &e.slug,
+            name: &e.name,
+            kind: e.kind,
+            aliases: e
+                .aliases
+                .iter()
+                .map(|a| AliasDump {
+                    text: &a.text,
+                    count: a.count,
+                })
+                .collect(),
+            mentions: e.mentions,
+            articles: e
+                .articles
+                .iter()
+                .filter_map(|&i| corpus.articles.get(i))
+                .map(|a| a.id.as_str())
+                .collect(),
+        })
+        .collect()
+}
+
+/// `parallax entities --format text`: one entity per line with its aliases and sources.
+pub fn entities_text(corpus: &Corpus, entities: &CorpusEntities) -> String {
+    let mut out = String::new();
+    for e in entity_dumps(corpus, entities) {
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .map(|a| format!("{} ×{}", a.text, a.count))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<7} {:>3}  {}  [{}]  in {}",
+            e.kind.as_str(),
+            e.mentions,
+            display_safe(e.name),
+            display_safe(&aliases.join(", ")),
+            e.articles.join(", ")
+        );
+    }
+    out
 }
 
 /// The readable text form: per article its metadata, hidden lines and body paragraphs.

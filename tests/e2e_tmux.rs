@@ -22,7 +22,17 @@ impl Session {
             state_dir.display()
         );
         let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", &width.to_string(), "-y", &height.to_string(), &command])
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                &command,
+            ])
             .status()
             .expect("tmux runs");
         assert!(status.success());
@@ -40,7 +50,8 @@ impl Session {
         if escapes {
             args.push("-e");
         }
-        String::from_utf8_lossy(&Command::new("tmux").args(&args).output().unwrap().stdout).into_owned()
+        String::from_utf8_lossy(&Command::new("tmux").args(&args).output().unwrap().stdout)
+            .into_owned()
     }
 
     /// Waits until the screen contains `text` (up to 5 s).
@@ -61,14 +72,18 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
     }
 }
 
 #[test]
 fn reading_switching_help_and_quitting_in_a_real_terminal() {
     let state_dir = tempfile::tempdir().unwrap();
-    let Some(session) = Session::start(160, 48, state_dir.path()) else { return };
+    let Some(session) = Session::start(160, 48, state_dir.path()) else {
+        return;
+    };
     session.wait_for("Sources (5)");
     session.wait_for("After Assad’s fall, Russia tries to hold on in Syria");
 
@@ -89,10 +104,18 @@ fn reading_switching_help_and_quitting_in_a_real_terminal() {
 
     session.keys(&["q"]);
     let screen = session.wait_for("EXITED:0");
-    assert!(!screen.contains("Sources (5)"), "the alternate screen is gone after quit");
+    assert!(
+        !screen.contains("Sources (5)"),
+        "the alternate screen is gone after quit"
+    );
     // Reading positions were saved for the next start.
     let saved = walk(state_dir.path());
-    assert!(saved.iter().any(|p| p.extension().is_some_and(|e| e == "json")), "{saved:?}");
+    assert!(
+        saved
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "json")),
+        "{saved:?}"
+    );
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -2,6 +2,7 @@
 //! entities by mention count; per entity, its name, kind and the articles that mention it.
 
 use crate::analysis::entity_kind::EntityKind;
+use crate::analysis::CorpusEntities;
 use crate::text::ByteSpan;
 
 /// Index of an entity in [`EntityTable::entities`].
@@ -34,6 +35,34 @@ pub struct EntityTable {
 }
 
 impl EntityTable {
+    /// The reader's view of a corpus's entities.
+    pub fn from_analysis(analysis: &CorpusEntities) -> EntityTable {
+        let rows = analysis
+            .index
+            .entities
+            .iter()
+            .map(|e| EntityRow {
+                name: e.name.clone(),
+                kind: e.kind,
+                articles: e.articles.clone(),
+                mentions: e.mentions,
+            })
+            .collect();
+        let mentions = (0..analysis.mentions.len())
+            .map(|article| {
+                analysis
+                    .resolved(article)
+                    .map(|(m, id)| MentionRef {
+                        span: ByteSpan::from(m.span.clone()),
+                        kind: analysis.index.entity(id).kind,
+                        entity: id.0 as usize,
+                    })
+                    .collect()
+            })
+            .collect();
+        EntityTable::new(rows, mentions)
+    }
+
     /// Builds the table from per-article mentions and the entity rows.
     pub fn new(entities: Vec<EntityRow>, mut mentions: Vec<Vec<MentionRef>>) -> EntityTable {
         let by_article = mentions

@@ -105,7 +105,10 @@ fn push_folded(out: &mut String, c: char) {
         return;
     }
     let lower = c.to_lowercase().next().unwrap_or(c);
-    match DIACRITICS.iter().find(|(_, variants)| variants.contains(lower)) {
+    match DIACRITICS
+        .iter()
+        .find(|(_, variants)| variants.contains(lower))
+    {
         Some((base, _)) => out.push_str(base),
         None => out.push(lower),
     }

@@ -67,8 +67,14 @@ fn blocks(table: &MentionTable) -> HashMap<(EntityKind, String), Vec<FormId>> {
             form.tokens.concat()
         };
         let prefix: String = word.chars().take(4).collect();
-        for key in [format!("s:{}", consonant_skeleton(&word)), format!("p:{prefix}")] {
-            blocks.entry((form.kind, key)).or_default().push(id as FormId);
+        for key in [
+            format!("s:{}", consonant_skeleton(&word)),
+            format!("p:{prefix}"),
+        ] {
+            blocks
+                .entry((form.kind, key))
+                .or_default()
+                .push(id as FormId);
         }
     }
     blocks

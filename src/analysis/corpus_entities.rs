@@ -1,0 +1,86 @@
+//! Entities of a whole corpus: the recogniser over each article's headline, dek and body, then
+//! clustering across articles. Both the CLI and the reader start from here.
+
+use super::entities::{
+    cluster_entities, ArticleMentions, EntityId, EntityIndex, EntityOverride, MentionInput,
+};
+use super::ner::{recognize, NerInput, RawMention};
+use crate::corpus::{Article, Corpus};
+use crate::text::ByteSpan;
+use std::ops::Range;
+
+/// Every article's mentions (sorted, non-overlapping) and the canonical entities.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusEntities {
+    pub mentions: Vec<Vec<RawMention>>,
+    pub index: EntityIndex,
+}
+
+impl CorpusEntities {
+    /// Recognises and clusters; `overrides` are the user's corrections.
+    pub fn analyse(corpus: &Corpus, overrides: &[EntityOverride]) -> CorpusEntities {
+        let mentions: Vec<Vec<RawMention>> = recognize_all(&corpus.articles);
+        let inputs: Vec<ArticleMentions> = corpus
+            .articles
+            .iter()
+            .zip(&mentions)
+            .map(|(article, found)| ArticleMentions {
+                text: &article.source,
+                mentions: found
+                    .iter()
+                    .map(|m| MentionInput {
+                        span: ByteSpan::from(m.span.clone()),
+                        kind: m.kind,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let index = cluster_entities(&inputs, overrides);
+        CorpusEntities { mentions, index }
+    }
+
+    /// The mentions of an article with their entities (mentions an override removed are
+    /// left out).
+    pub fn resolved(&self, article: usize) -> impl Iterator<Item = (&RawMention, EntityId)> + '_ {
+        self.mentions[article]
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, m)| {
+                let id = (*self.index.assignments.get(article)?.get(i)?)?;
+                Some((m, id))
+            })
+    }
+}
+
+/// Recognises every article, on all cores: articles are independent.
+fn recognize_all(articles: &[Article]) -> Vec<Vec<RawMention>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(articles.len().max(1));
+    if threads <= 1 || articles.len() < 8 {
+        return articles.iter().map(recognize_article).collect();
+    }
+    let chunk = articles.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(recognize_article).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The recogniser over one article's headline, dek and body sentences.
+pub fn recognize_article(article: &Article) -> Vec<RawMention> {
+    let range = |s: ByteSpan| -> Range<usize> { s.range() };
+    let sentences: Vec<Range<usize>> = article.sentences.iter().map(|&s| range(s)).collect();
+    recognize(&NerInput {
+        text: &article.source,
+        headline: article.headline.map(range),
+        subtitle: article.subtitle.map(range),
+        sentences: &sentences,
+    })
+}
