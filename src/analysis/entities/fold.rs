@@ -160,11 +160,11 @@ pub(crate) fn slugify(name: &str) -> String {
     for c in name.chars() {
         if c.is_alphanumeric() {
             push_folded(&mut slug, c);
-        } else if !(APOSTROPHES.contains(&c) || c == '.' || is_combining_mark(c))
-            && !slug.is_empty()
-            && !slug.ends_with('-')
-        {
-            slug.push('-');
+        } else {
+            let silent = APOSTROPHES.contains(&c) || c == '.' || is_combining_mark(c);
+            if !silent && !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
         }
     }
     while slug.ends_with('-') {
