@@ -90,7 +90,12 @@ pub fn run(mut state: State) -> std::io::Result<()> {
                     }
                     Effect::Suspend => {
                         suspend()?;
-                        terminal.clear()?;
+                        // A fresh terminal has empty buffers, so the next draw repaints all.
+                        // (`Terminal::clear` would ask for the cursor position, and the input
+                        // thread owns stdin.)
+                        terminal = ratatui::Terminal::new(
+                            ratatui::backend::CrosstermBackend::new(stdout()),
+                        )?;
                     }
                     Effect::Quit => quit = true,
                 }

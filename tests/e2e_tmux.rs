@@ -2,6 +2,7 @@
 //! quit, and the terminal is back as it was.
 
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -15,12 +16,16 @@ impl Session {
             eprintln!("skipped: tmux is not installed (.ci/run installs it)");
             return None;
         }
-        let name = format!("parallax-e2e-{}", std::process::id());
-        let binary = env!("CARGO_BIN_EXE_parallax");
-        let command = format!(
-            "env XDG_STATE_HOME={} COLORTERM= TERM=xterm-256color {binary}; echo EXITED:$?; sleep 30",
-            state_dir.display()
+        static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "parallax-e2e-{}-{}",
+            std::process::id(),
+            SESSIONS.fetch_add(1, Ordering::SeqCst)
         );
+        let binary = env!("CARGO_BIN_EXE_parallax");
+        // An interactive shell (job control for Ctrl-z) types the command line: a sub-shell
+        // writes its pid and becomes the reader, so the pid file names the reader.
+        let dir = state_dir.display();
         let status = Command::new("tmux")
             .args([
                 "new-session",
@@ -31,11 +36,18 @@ impl Session {
                 &width.to_string(),
                 "-y",
                 &height.to_string(),
-                &command,
             ])
+            .args(["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
             .status()
             .expect("tmux runs");
         assert!(status.success());
+        let line = format!(
+            "sh -c 'echo $$ > {dir}/pid; exec env XDG_STATE_HOME={dir} COLORTERM= TERM=xterm-256color {binary}'; echo EXITED:$?"
+        );
+        Command::new("tmux")
+            .args(["send-keys", "-t", &name, &line, "Enter"])
+            .status()
+            .unwrap();
         Some(Session { name })
     }
 
@@ -89,7 +101,8 @@ fn reading_switching_help_and_quitting_in_a_real_terminal() {
     // Person mentions in the person colour (yellow; tmux reports it as colour 3 of 256).
     let coloured = session.screen(true);
     assert!(
-        coloured.contains("\u{1b}[38;5;3mVladimir Putin") || coloured.contains("\u{1b}[33mVladimir Putin"),
+        coloured.contains("\u{1b}[38;5;3mVladimir Putin")
+            || coloured.contains("\u{1b}[33mVladimir Putin"),
         "entity colours reach the terminal"
     );
 
@@ -118,6 +131,54 @@ fn reading_switching_help_and_quitting_in_a_real_terminal() {
             .any(|p| p.extension().is_some_and(|e| e == "json")),
         "{saved:?}"
     );
+}
+
+#[test]
+fn sigterm_and_ctrl_z_leave_the_terminal_usable() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let Some(session) = Session::start(100, 30, state_dir.path()) else {
+        return;
+    };
+    session.wait_for("Sources (5)");
+    // Ctrl-z stops the reader and gives the shell back; fg repaints it.
+    session.keys(&["C-z"]);
+    let screen = session.wait_for("Stopped");
+    assert!(!screen.contains("Sources (5)"));
+    session.keys(&["fg", "Enter"]);
+    session.wait_for("Sources (5)");
+    let pid = reader_pid(state_dir.path());
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let start = Instant::now();
+    let alive = || {
+        Command::new("kill")
+            .args(["-0", &pid])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    };
+    while alive() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the reader exits on SIGTERM"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    // The shell takes commands again, on the normal screen.
+    session.keys(&["echo READY-$((40+2))", "Enter"]);
+    let screen = session.wait_for("READY-42");
+    assert!(
+        !screen.contains("Sources (5)"),
+        "alternate screen left on SIGTERM"
+    );
+}
+
+/// The pid of the reader started with this state directory.
+fn reader_pid(state_dir: &std::path::Path) -> String {
+    std::fs::read_to_string(state_dir.join("pid"))
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

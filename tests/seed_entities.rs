@@ -7,8 +7,12 @@ use parallax::text::ByteSpan;
 use std::collections::HashSet;
 
 fn gold(stem: &str) -> Vec<(usize, usize, String)> {
-    let path = format!("{}/tests/fixtures/seeds_gold/{stem}.json", env!("CARGO_MANIFEST_DIR"));
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = format!(
+        "{}/tests/fixtures/seeds_gold/{stem}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     json["mentions"]
         .as_array()
         .unwrap()
@@ -41,11 +45,21 @@ fn seed_mentions_reach_090_typed_f1_against_the_gold() {
         predicted += found.len();
         expected += gold.len();
         for miss in gold.difference(&found) {
-            let text: String = article.source.chars().skip(miss.0).take(miss.1 - miss.0).collect();
+            let text: String = article
+                .source
+                .chars()
+                .skip(miss.0)
+                .take(miss.1 - miss.0)
+                .collect();
             eprintln!("{}: missed {text} {}", article.id, miss.2);
         }
         for extra in found.difference(&gold) {
-            let text: String = article.source.chars().skip(extra.0).take(extra.1 - extra.0).collect();
+            let text: String = article
+                .source
+                .chars()
+                .skip(extra.0)
+                .take(extra.1 - extra.0)
+                .collect();
             eprintln!("{}: spurious {text} {}", article.id, extra.2);
         }
     }
@@ -70,8 +84,22 @@ fn seed_spellings_merge_into_one_entity_each() {
             .unwrap_or_else(|| panic!("no entity has the alias {alias}"))
     };
     let groups: [&[&str]; 8] = [
-        &["Ahmad al-Sharaa", "Ahmed al-Sharaa", "Ahmed Al-Sharaa", "Ahmad Al-Charaa", "Al-Charaa", "al-Sharaa", "Sharaa"],
-        &["Bashar el-Assad", "Bashar Assad", "Bashar al-Assad", "Bashar Al-Assad", "Assad"],
+        &[
+            "Ahmad al-Sharaa",
+            "Ahmed al-Sharaa",
+            "Ahmed Al-Sharaa",
+            "Ahmad Al-Charaa",
+            "Al-Charaa",
+            "al-Sharaa",
+            "Sharaa",
+        ],
+        &[
+            "Bashar el-Assad",
+            "Bashar Assad",
+            "Bashar al-Assad",
+            "Bashar Al-Assad",
+            "Assad",
+        ],
         &["Hmeimim", "Khmeimim"],
         &["Tartus", "Tartous"],
         &["Syrian Democratic Forces", "SDF"],
