@@ -11,7 +11,11 @@ pub(crate) fn initials(name: &str) -> Vec<String> {
     if words.len() < 2 {
         return Vec::new();
     }
-    let first_upper = |w: &&str| w.chars().next().map(|c| c.to_uppercase().collect::<String>());
+    let first_upper = |w: &&str| {
+        w.chars()
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+    };
     let capitalised: String = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -42,7 +46,9 @@ pub(crate) fn acronym_letters(text: &str) -> Option<String> {
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_uppercase)
         .collect();
-    (2..=8).contains(&letters.chars().count()).then_some(letters)
+    (2..=8)
+        .contains(&letters.chars().count())
+        .then_some(letters)
 }
 
 /// Whether a surface form is written as an acronym: capitals only, dots allowed ("SDF", "U.S.").

@@ -105,7 +105,10 @@ fn push_folded(out: &mut String, c: char) {
         return;
     }
     let lower = c.to_lowercase().next().unwrap_or(c);
-    match DIACRITICS.iter().find(|(_, variants)| variants.contains(lower)) {
+    match DIACRITICS
+        .iter()
+        .find(|(_, variants)| variants.contains(lower))
+    {
         Some((base, _)) => out.push_str(base),
         None => out.push(lower),
     }
@@ -155,12 +158,10 @@ fn transliterate(word: &str) -> String {
 pub(crate) fn slugify(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars() {
+        let joiner = APOSTROPHES.contains(&c) || c == '.' || is_combining_mark(c);
         if c.is_alphanumeric() {
             push_folded(&mut slug, c);
-        } else if !(APOSTROPHES.contains(&c) || c == '.' || is_combining_mark(c))
-            && !slug.is_empty()
-            && !slug.ends_with('-')
-        {
+        } else if !joiner && !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
     }

@@ -65,7 +65,11 @@ pub(crate) fn build_index(
         entities: entities.into_iter().map(|(_, e)| e).collect(),
         assignments: draft_assignments
             .into_iter()
-            .map(|row| row.into_iter().map(|d| d.map(|d| entity_of_draft[d])).collect())
+            .map(|row| {
+                row.into_iter()
+                    .map(|d| d.map(|d| entity_of_draft[d]))
+                    .collect()
+            })
             .collect(),
     }
 }

@@ -92,7 +92,9 @@ pub(crate) fn damerau_levenshtein(a: &str, b: &str, max: usize) -> Option<usize>
         let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (prev[j] + 1).min(current[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut best = (prev[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(prev2[j - 2] + 1);
             }
@@ -159,7 +161,13 @@ mod tests {
     #[test]
     fn keys_compare_word_by_word() {
         let key = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-        assert_eq!(key_distance(&key("syrian democratic forces"), &key("syrian democratik forces")), Some(1));
+        assert_eq!(
+            key_distance(
+                &key("syrian democratic forces"),
+                &key("syrian democratik forces")
+            ),
+            Some(1)
+        );
         assert_eq!(key_distance(&key("north korea"), &key("south korea")), None);
         assert_eq!(key_distance(&key("islamic state"), &key("islamic")), None);
     }

@@ -47,7 +47,11 @@ impl OverrideRules {
                     let (text, from) = (fold_name(text), fold_name(from));
                     if text != from {
                         rules.split_sides.entry(text).or_default().push(2 * splits);
-                        rules.split_sides.entry(from).or_default().push(2 * splits + 1);
+                        rules
+                            .split_sides
+                            .entry(from)
+                            .or_default()
+                            .push(2 * splits + 1);
                         splits += 1;
                     }
                 }
@@ -135,11 +139,20 @@ mod tests {
                 from: "Syrian Arab News Agency".into(),
             },
         ]);
-        assert_eq!(rules.kind_of("kremlin", EntityKind::Org), Some(EntityKind::Place));
+        assert_eq!(
+            rules.kind_of("kremlin", EntityKind::Org),
+            Some(EntityKind::Place)
+        );
         assert_eq!(rules.kind_of("show more", EntityKind::Org), None);
-        assert_eq!(rules.kind_of("moscow", EntityKind::Place), Some(EntityKind::Place));
+        assert_eq!(
+            rules.kind_of("moscow", EntityKind::Place),
+            Some(EntityKind::Place)
+        );
         assert_eq!(rules.split_sides("sana"), [0]);
-        assert_eq!(rules.split_sides(&fold_name("Syrian Arab News Agency")), [1]);
+        assert_eq!(
+            rules.split_sides(&fold_name("Syrian Arab News Agency")),
+            [1]
+        );
     }
 
     #[test]
@@ -149,7 +162,10 @@ mod tests {
             into: "Syrian Arab News Agency".into(),
         };
         let json = serde_json::to_string(&over).unwrap();
-        assert_eq!(json, r#"{"override":"merge","from":"Sana","into":"Syrian Arab News Agency"}"#);
+        assert_eq!(
+            json,
+            r#"{"override":"merge","from":"Sana","into":"Syrian Arab News Agency"}"#
+        );
         assert_eq!(serde_json::from_str::<EntityOverride>(&json).unwrap(), over);
     }
 }
