@@ -23,7 +23,13 @@ mod overrides;
 mod spelling_links;
 
 #[cfg(test)]
+mod override_tests;
+#[cfg(test)]
 mod rule_tests;
+#[cfg(test)]
+mod scale_tests;
+#[cfg(test)]
+mod test_support;
 
 pub use fold::fold_name;
 pub use overrides::EntityOverride;

@@ -79,6 +79,21 @@ fn mentions_per_root(links: &LocalLinks, clusters: &mut ClusterSet) -> HashMap<u
 /// long name of its kind whose initials it spells, when exactly one cluster has such a name.
 fn link_undefined_acronyms(table: &MentionTable, links: &LocalLinks, clusters: &mut ClusterSet) {
     let eligible = |kind: EntityKind| matches!(kind, EntityKind::Org | EntityKind::Place);
+    let acronyms: Vec<(FormId, String)> = (0..table.forms.len() as FormId)
+        .filter_map(|id| {
+            let form = table.form(id);
+            if !eligible(form.kind) || !form.written_as_acronym {
+                return None;
+            }
+            if links.acronyms.contains_key(&(form.kind, form.key.clone())) {
+                return None;
+            }
+            Some((id, acronym_letters(&form.surface)?))
+        })
+        .collect();
+    if acronyms.is_empty() {
+        return;
+    }
     let mut by_initials: BTreeMap<(EntityKind, String), Vec<FormId>> = BTreeMap::new();
     for (id, form) in table.forms.iter().enumerate() {
         if eligible(form.kind) && form.tokens.len() >= 2 {
@@ -90,22 +105,15 @@ fn link_undefined_acronyms(table: &MentionTable, links: &LocalLinks, clusters: &
             }
         }
     }
-    for (id, form) in table.forms.iter().enumerate() {
-        let defined = links.acronyms.contains_key(&(form.kind, form.key.clone()));
-        if !eligible(form.kind) || !form.written_as_acronym || defined {
-            continue;
-        }
-        let Some(letters) = acronym_letters(&form.surface) else {
-            continue;
-        };
-        let Some(longs) = by_initials.get(&(form.kind, letters)) else {
+    for (id, letters) in acronyms {
+        let Some(longs) = by_initials.get(&(table.form(id).kind, letters)) else {
             continue;
         };
         let mut roots: Vec<u32> = longs.iter().map(|&l| clusters.find(l)).collect();
         roots.sort_unstable();
         roots.dedup();
         if let [root] = roots[..] {
-            clusters.union(id as FormId, root);
+            clusters.union(id, root);
         }
     }
 }

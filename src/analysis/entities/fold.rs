@@ -158,13 +158,11 @@ fn transliterate(word: &str) -> String {
 pub(crate) fn slugify(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars() {
+        let joiner = APOSTROPHES.contains(&c) || c == '.' || is_combining_mark(c);
         if c.is_alphanumeric() {
             push_folded(&mut slug, c);
-        } else {
-            let silent = APOSTROPHES.contains(&c) || c == '.' || is_combining_mark(c);
-            if !silent && !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
+        } else if !joiner && !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
         }
     }
     while slug.ends_with('-') {

@@ -61,8 +61,10 @@ pub(crate) struct MentionTable {
 impl MentionTable {
     pub(crate) fn build(articles: &[ArticleMentions], rules: &OverrideRules) -> Self {
         let mut table = MentionTable::default();
-        let mut folded: HashMap<String, (String, Vec<String>)> = HashMap::new();
+        // Each distinct (recognised kind, surface) is folded and looked up once.
+        let mut seen: HashMap<(EntityKind, String), Option<FormId>> = HashMap::new();
         for (article_index, article) in articles.iter().enumerate() {
+            let article_index = article_index as u32;
             let mut records = Vec::with_capacity(article.mentions.len());
             let mut forms_here = Vec::new();
             for mention in &article.mentions {
@@ -70,38 +72,27 @@ impl MentionTable {
                     records.push(None);
                     continue;
                 };
-                let surface = collapse_whitespace(raw);
-                let (key, tokens) = folded
-                    .entry(surface.clone())
-                    .or_insert_with(|| {
-                        let tokens = fold_tokens(&surface);
-                        (tokens.join(" "), tokens)
-                    })
-                    .clone();
-                let Some(kind) = rules.kind_of(&key, mention.kind) else {
+                let lookup = (mention.kind, collapse_whitespace(raw));
+                let form = match seen.get(&lookup) {
+                    Some(&form) => form,
+                    None => {
+                        let form = table.intern(&lookup.1, mention.kind, rules);
+                        seen.insert(lookup.clone(), form);
+                        form
+                    }
+                };
+                let Some(form) = form else {
                     records.push(None);
                     continue;
                 };
-                let form = *table.index.entry((kind, key.clone())).or_insert_with(|| {
-                    table.forms.push(Form {
-                        kind,
-                        key,
-                        tokens,
-                        surface: surface.clone(),
-                        written_as_acronym: false,
-                        articles: Vec::new(),
-                    });
-                    (table.forms.len() - 1) as FormId
-                });
                 let entry = &mut table.forms[form as usize];
-                entry.written_as_acronym |= is_written_as_acronym(&surface);
-                if entry.articles.last() != Some(&(article_index as u32)) {
-                    entry.articles.push(article_index as u32);
+                if entry.articles.last() != Some(&article_index) {
+                    entry.articles.push(article_index);
                     forms_here.push(form);
                 }
                 records.push(Some(MentionRecord {
                     form,
-                    surface,
+                    surface: lookup.1,
                     start: mention.span.start,
                     end: mention.span.end,
                 }));
@@ -111,6 +102,31 @@ impl MentionTable {
             table.article_forms.push(forms_here);
         }
         table
+    }
+
+    /// The form of a surface text recognised as `recognised`; `None` when it is not an entity.
+    fn intern(
+        &mut self,
+        surface: &str,
+        recognised: EntityKind,
+        rules: &OverrideRules,
+    ) -> Option<FormId> {
+        let tokens = fold_tokens(surface);
+        let key = tokens.join(" ");
+        let kind = rules.kind_of(&key, recognised)?;
+        let form = *self.index.entry((kind, key.clone())).or_insert_with(|| {
+            self.forms.push(Form {
+                kind,
+                key,
+                tokens,
+                surface: surface.to_string(),
+                written_as_acronym: false,
+                articles: Vec::new(),
+            });
+            (self.forms.len() - 1) as FormId
+        });
+        self.forms[form as usize].written_as_acronym |= is_written_as_acronym(surface);
+        Some(form)
     }
 
     pub(crate) fn form(&self, id: FormId) -> &Form {

@@ -38,10 +38,12 @@ pub(crate) fn link_spelling_variants(table: &MentionTable, clusters: &mut Cluste
     // Closest pairs first, so a guard (first names, splits) keeps the better of two rivals.
     candidates.sort_unstable();
     for (cost, a, b) in candidates {
-        if cost > 0 && shared_context(table, a, b) < MIN_SHARED_CONTEXT {
+        if clusters.find(a) == clusters.find(b) {
             continue;
         }
-        clusters.union(a, b);
+        if cost == 0 || has_shared_context(table, a, b) {
+            clusters.union(a, b);
+        }
     }
 }
 
@@ -94,19 +96,28 @@ pub(crate) fn spelling_distance(a: &Form, b: &Form) -> Option<usize> {
     key_distance(&a.tokens, &b.tokens)
 }
 
-/// How many entities (other than dates and the two forms themselves) the articles of `a` and
-/// the articles of `b` both mention.
-fn shared_context(table: &MentionTable, a: FormId, b: FormId) -> usize {
-    let around = |form: FormId| -> HashSet<FormId> {
+/// Whether the articles of `a` and those of `b` both mention at least `MIN_SHARED_CONTEXT`
+/// entities (dates and the two forms themselves aside).
+fn has_shared_context(table: &MentionTable, a: FormId, b: FormId) -> bool {
+    let counts = |f: FormId| f != a && f != b && table.form(f).kind != EntityKind::Date;
+    let around = |form: FormId| {
         table
             .form(form)
             .articles
             .iter()
             .take(CONTEXT_ARTICLES)
             .flat_map(|&article| table.article_forms[article as usize].iter().copied())
-            .filter(|&f| f != a && f != b && table.form(f).kind != EntityKind::Date)
-            .collect()
+            .filter(move |&f| counts(f))
     };
-    let (around_a, around_b) = (around(a), around(b));
-    around_a.intersection(&around_b).count()
+    let around_a: HashSet<FormId> = around(a).collect();
+    let mut shared: Vec<FormId> = Vec::new();
+    for f in around(b) {
+        if around_a.contains(&f) && !shared.contains(&f) {
+            shared.push(f);
+            if shared.len() >= MIN_SHARED_CONTEXT {
+                return true;
+            }
+        }
+    }
+    false
 }
