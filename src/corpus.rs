@@ -1,6 +1,7 @@
 //! The corpus: articles loaded from disk or the built-in seeds, with their cleaning and
 //! structure. No terminal types; the loader is the only part that reads files.
 
+pub mod annotation;
 pub mod article;
 pub mod boilerplate;
 pub mod clean;
