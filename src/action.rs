@@ -18,6 +18,38 @@ pub enum Action {
     Top,
     /// Go to the bottom
     Bottom,
+    /// Next word
+    WordNext,
+    /// Previous word
+    WordPrev,
+    /// Next sentence
+    SentenceNext,
+    /// Previous sentence
+    SentencePrev,
+    /// Next paragraph
+    ParagraphNext,
+    /// Previous paragraph
+    ParagraphPrev,
+    /// Start or end a selection
+    Select,
+    /// Select the sentence under the cursor
+    SelectSentence,
+    /// Annotate the selection (or the word under the cursor)
+    Annotate,
+    /// Edit the annotation under the cursor
+    EditAnnotation,
+    /// Delete the annotation under the cursor
+    DeleteAnnotation,
+    /// Undo the last annotation change
+    Undo,
+    /// Redo an undone annotation change
+    Redo,
+    /// Next annotation, across sources
+    NextAnnotation,
+    /// Previous annotation, across sources
+    PrevAnnotation,
+    /// List every annotation of the corpus
+    AnnotationList,
     /// Focus the next pane
     FocusNext,
     /// Focus the previous pane
@@ -26,7 +58,7 @@ pub enum Action {
     NextSource,
     /// Open the previous source
     PrevSource,
-    /// Open the selected source or entity
+    /// Open the selected source, entity or annotation
     Open,
     /// Open source 1–9
     OpenSource(u8),
@@ -64,16 +96,32 @@ impl Action {
             Action::HalfPageUp => "Move up half a page",
             Action::Top => "Go to the top",
             Action::Bottom => "Go to the bottom",
+            Action::WordNext => "Next word",
+            Action::WordPrev => "Previous word",
+            Action::SentenceNext => "Next sentence",
+            Action::SentencePrev => "Previous sentence",
+            Action::ParagraphNext => "Next paragraph",
+            Action::ParagraphPrev => "Previous paragraph",
+            Action::Select => "Start or end a selection",
+            Action::SelectSentence => "Select the sentence under the cursor",
+            Action::Annotate => "Annotate the selection (or the word)",
+            Action::EditAnnotation => "Edit the annotation under the cursor",
+            Action::DeleteAnnotation => "Delete the annotation under the cursor",
+            Action::Undo => "Undo the last annotation change",
+            Action::Redo => "Redo an undone annotation change",
+            Action::NextAnnotation => "Next annotation, across sources",
+            Action::PrevAnnotation => "Previous annotation, across sources",
+            Action::AnnotationList => "List every annotation of the corpus",
             Action::FocusNext => "Focus the next pane",
             Action::FocusPrev => "Focus the previous pane",
             Action::NextSource => "Open the next source",
             Action::PrevSource => "Open the previous source",
-            Action::Open => "Open the selected source or entity",
+            Action::Open => "Open source, entity or annotation",
             Action::OpenSource(_) => "Open source 1–9",
             Action::SelectEntityAtCursor => "Select the entity under the cursor",
-            Action::NextMention => "Next mention of the selected entity",
-            Action::PrevMention => "Previous mention of the selected entity",
-            Action::EntitySources => "Other sources mentioning the selected entity",
+            Action::NextMention => "Next mention of the entity",
+            Action::PrevMention => "Previous mention of the entity",
+            Action::EntitySources => "Sources mentioning the entity",
             Action::Cancel => "Clear the selection, close a popup",
             Action::ToggleEntities => "Show or hide the entities pane",
             Action::ToggleBoilerplate => "Show or hide hidden boilerplate",

@@ -2,15 +2,21 @@
 //! effects run here, and the screen is drawn only after something happened. The terminal is
 //! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM.
 
+use crate::analysis::{CorpusEntities, EntityCorrections};
+use crate::corpus::annotation::Annotation;
+use crate::corpus::store::AnnotationStore;
+use crate::corpus::Corpus;
 use crate::effect::Effect;
 use crate::keymap::{Key, KeyCode};
+use crate::state::EntityTable;
 use crate::state::State;
 use crate::ui::theme::{Palette, Theme};
+use crate::update::Saved;
 use crate::update::{update, Message};
 use crate::view_store::ViewStore;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use std::io::stdout;
@@ -24,20 +30,29 @@ enum AppEvent {
 }
 
 /// Runs the reader until the user quits.
-pub fn run(mut state: State) -> std::io::Result<()> {
+pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::Result<()> {
     let theme = Theme::new(Palette::detect());
     state.no_color = theme.palette == Palette::NoColor;
     let store = ViewStore::for_corpus(&state.corpus);
     if let Err(notice) = store.load_into(&mut state) {
         state.notice(notice);
     }
+    let mut annotation_store = open_annotations(&mut state, annotations);
+    if state
+        .annotations
+        .list
+        .iter()
+        .any(|a| a.correction.is_some())
+    {
+        state.entities = entity_table(&state.corpus, &state.annotations.list);
+    }
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui_hook(info);
     }));
-    execute!(stdout(), EnableMouseCapture)?;
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
 
     let (tx, rx) = mpsc::channel();
     let input = tx.clone();
@@ -98,6 +113,14 @@ pub fn run(mut state: State) -> std::io::Result<()> {
                         )?;
                     }
                     Effect::Quit => quit = true,
+                    Effect::SaveAnnotations => {
+                        let saved = save_annotations(&mut annotation_store, &state);
+                        update(&mut state, Message::Saved(saved));
+                    }
+                    Effect::Reanalyse => {
+                        let table = entity_table(&state.corpus, &state.annotations.list);
+                        update(&mut state, Message::Entities(Box::new(table)));
+                    }
                 }
             }
             if quit || state.quit {
@@ -107,14 +130,55 @@ pub fn run(mut state: State) -> std::io::Result<()> {
         }
         Ok(())
     })();
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
+/// The entity table with the user's corrections applied.
+pub fn entity_table(corpus: &Corpus, annotations: &[Annotation]) -> EntityTable {
+    let corrections = EntityCorrections::from_annotations(annotations);
+    EntityTable::from_analysis(&CorpusEntities::analyse_corrected(corpus, &corrections))
+}
+
+/// Saves the whole list; a read-only store or a failed write comes back as `Saved::Failed`.
+fn save_annotations(store: &mut AnnotationStore, state: &State) -> Saved {
+    if let Some(why) = store.read_only() {
+        return Saved::Failed(format!("annotations are read-only ({why})"));
+    }
+    match store.save(&state.annotations.list) {
+        Ok(merged) => Saved::Ok(merged),
+        Err(e) => Saved::Failed(e.to_string()),
+    }
+}
+
+/// Opens the corpus's annotation store and loads it into the state.
+pub fn open_annotations(state: &mut State, explicit: Option<&std::path::Path>) -> AnnotationStore {
+    let location = AnnotationStore::locate(&state.corpus, explicit);
+    let description = location.description.clone();
+    let store = match AnnotationStore::open(location.clone()) {
+        Ok(store) => store,
+        Err(e) => {
+            state.notice(format!("annotations unavailable: {e}"));
+            // An empty store that refuses writes: nothing on disk is touched.
+            AnnotationStore::read_only_empty(location, e.to_string())
+        }
+    };
+    let corpus = &state.corpus;
+    state
+        .annotations
+        .replace(store.annotations().to_vec(), corpus);
+    state.annotations.location = description;
+    if let Some(why) = store.read_only() {
+        state.annotations.read_only = Some(why.to_string());
+        state.notice(format!("annotations read-only: {why}"));
+    }
+    store
+}
+
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
 fn suspend() -> std::io::Result<()> {
-    execute!(stdout(), DisableMouseCapture)?;
+    execute!(stdout(), DisableMouseCapture, DisableBracketedPaste)?;
     ratatui::restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     crossterm::terminal::enable_raw_mode()?;
@@ -146,6 +210,7 @@ fn to_message(event: Event) -> Option<Message> {
                 event::KeyCode::Tab => KeyCode::Tab,
                 event::KeyCode::BackTab => KeyCode::BackTab,
                 event::KeyCode::Backspace => KeyCode::Backspace,
+                event::KeyCode::Delete => KeyCode::Delete,
                 _ => return None,
             };
             Some(Message::Key(Key { code, ctrl }))
@@ -168,6 +233,7 @@ fn to_message(event: Event) -> Option<Message> {
             _ => None,
         },
         Event::Resize(width, height) => Some(Message::Resize { width, height }),
+        Event::Paste(text) => Some(Message::Paste(text)),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! The corpus: articles loaded from disk or the built-in seeds, with their cleaning and
 //! structure. No terminal types; the loader is the only part that reads files.
 
+pub mod anchor;
 pub mod annotation;
 pub mod article;
 pub mod boilerplate;
@@ -11,6 +12,7 @@ pub mod manifest;
 pub mod metadata;
 pub mod reason;
 pub mod seeds;
+pub mod store;
 
 pub use article::Article;
 pub use clean::CleanMode;

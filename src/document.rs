@@ -30,10 +30,18 @@ pub struct DocLine {
     pub span: ByteSpan,
 }
 
-/// Visual lines of one article at one width.
+/// A word the cursor can rest on, and the visual line showing it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub span: ByteSpan,
+    pub line: usize,
+}
+
+/// Visual lines of one article at one width, and the words on them in reading order.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     pub lines: Vec<DocLine>,
+    pub words: Vec<Word>,
 }
 
 impl Document {
@@ -98,7 +106,34 @@ impl Document {
                 _ => {}
             }
         }
-        Document { lines }
+        let words = words_of(&article.source, &lines);
+        Document { lines, words }
+    }
+
+    /// The word containing `byte`, else the last word before it, else the first word.
+    pub fn word_at(&self, byte: usize) -> Option<usize> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let after = self.words.partition_point(|w| w.span.start <= byte);
+        Some(after.saturating_sub(1))
+    }
+
+    /// The visual line of the word at `byte` (0 when the document has no words).
+    pub fn line_at(&self, byte: usize) -> usize {
+        self.word_at(byte).map_or(0, |i| self.words[i].line)
+    }
+
+    /// The first word at or after `byte`, else the last word.
+    pub fn word_from(&self, byte: usize) -> Option<usize> {
+        if self.words.is_empty() {
+            return None;
+        }
+        Some(
+            self.words
+                .partition_point(|w| w.span.start < byte)
+                .min(self.words.len() - 1),
+        )
     }
 
     pub fn len(&self) -> usize {
@@ -115,6 +150,27 @@ impl Document {
             .iter()
             .position(|l| !l.span.is_empty() && l.span.start <= byte && byte < l.span.end)
     }
+}
+
+/// Words (Unicode word boundaries, runs with a letter or digit) of every text line.
+fn words_of(source: &str, lines: &[DocLine]) -> Vec<Word> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut words = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.span.is_empty() {
+            continue;
+        }
+        for (offset, piece) in source[line.span.range()].split_word_bound_indices() {
+            if piece.chars().any(char::is_alphanumeric) {
+                let start = line.span.start + offset;
+                words.push(Word {
+                    span: ByteSpan::new(start, start + piece.len()),
+                    line: index,
+                });
+            }
+        }
+    }
+    words
 }
 
 /// Display width of a char as Parallax shows it (control characters as placeholders).

@@ -5,6 +5,10 @@
 pub enum Effect {
     /// Save the reading positions and read marks of this corpus.
     SaveViews,
+    /// Save the annotations (the whole list); the result comes back as `Message::Saved`.
+    SaveAnnotations,
+    /// Recompute entities with the user's corrections; the result replaces the entity table.
+    Reanalyse,
     /// Stop the process with SIGTSTP after restoring the terminal; redraw on resume.
     Suspend,
     /// Leave the event loop.

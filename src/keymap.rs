@@ -27,6 +27,7 @@ pub enum KeyCode {
     Tab,
     BackTab,
     Backspace,
+    Delete,
 }
 
 impl Key {
@@ -66,6 +67,7 @@ impl Key {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
         };
         if self.ctrl {
             format!("Ctrl-{name}")
@@ -120,6 +122,26 @@ impl Default for Keymap {
         bind(&[Key::code(K::Home)], Top);
         bind(&[Key::plain('G')], Bottom);
         bind(&[Key::code(K::End)], Bottom);
+        bind(&[Key::plain('w')], WordNext);
+        bind(&[Key::plain('l')], WordNext);
+        bind(&[Key::code(K::Right)], WordNext);
+        bind(&[Key::plain('b')], WordPrev);
+        bind(&[Key::plain('h')], WordPrev);
+        bind(&[Key::code(K::Left)], WordPrev);
+        bind(&[Key::plain(')')], SentenceNext);
+        bind(&[Key::plain('(')], SentencePrev);
+        bind(&[Key::plain('}')], ParagraphNext);
+        bind(&[Key::plain('{')], ParagraphPrev);
+        bind(&[Key::plain('v')], Select);
+        bind(&[Key::plain('V')], SelectSentence);
+        bind(&[Key::plain('a')], Annotate);
+        bind(&[Key::plain('i')], EditAnnotation);
+        bind(&[Key::plain('d')], DeleteAnnotation);
+        bind(&[Key::plain('u')], Undo);
+        bind(&[Key::ctrl('r')], Redo);
+        bind(&[Key::plain(']'), Key::plain('a')], NextAnnotation);
+        bind(&[Key::plain('['), Key::plain('a')], PrevAnnotation);
+        bind(&[Key::plain('A')], AnnotationList);
         bind(&[Key::code(K::Tab)], FocusNext);
         bind(&[Key::code(K::BackTab)], FocusPrev);
         bind(&[Key::plain('J')], NextSource);

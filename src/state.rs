@@ -1,12 +1,14 @@
 //! The whole state of the reader: the corpus, what is open and where, what is shown. Only
 //! `update` changes it; rendering borrows it.
 
+pub mod annotations;
 pub mod entity_table;
 
 use crate::corpus::Corpus;
 use crate::document::Document;
 use crate::keymap::{Key, Keymap};
 use crate::layout::Layout;
+pub use annotations::Annotations;
 pub use entity_table::{EntityRef, EntityTable, MentionRef};
 use serde::{Deserialize, Serialize};
 
@@ -18,11 +20,14 @@ pub enum Pane {
     Entities,
 }
 
-/// Where the reader is in one article: the cursor line and the first line shown.
+/// Where the reader is in one article: the cursor (the source byte where the cursor word
+/// starts, so it survives re-wrapping), the first visual line shown, and the selection anchor.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleView {
     pub cursor: usize,
     pub scroll: usize,
+    #[serde(skip)]
+    pub anchor: Option<usize>,
 }
 
 /// The "other sources" popup for an entity.
@@ -35,6 +40,7 @@ pub struct SourcesPopup {
 pub struct State {
     pub corpus: Corpus,
     pub entities: EntityTable,
+    pub annotations: Annotations,
     pub keymap: Keymap,
     pub focus: Pane,
     /// The open article.
@@ -70,9 +76,11 @@ impl State {
         if let Some(first) = read.first_mut() {
             *first = true;
         }
+        let annotations = Annotations::new(Vec::new(), &corpus);
         State {
             corpus,
             entities,
+            annotations,
             keymap: Keymap::default(),
             focus: Pane::Article,
             current: 0,
@@ -110,6 +118,26 @@ impl State {
 
     pub fn view(&self) -> ArticleView {
         self.views.get(self.current).copied().unwrap_or_default()
+    }
+
+    /// The selected source range of the open article: from the anchor word to the cursor word,
+    /// both included. `None` without a selection.
+    pub fn selection(&self, doc: &Document) -> Option<crate::text::ByteSpan> {
+        let view = self.view();
+        let anchor = view.anchor?;
+        let a = doc.words.get(doc.word_at(anchor)?)?.span;
+        let c = doc.words.get(doc.word_at(view.cursor)?)?.span;
+        Some(crate::text::ByteSpan::new(
+            a.start.min(c.start),
+            a.end.max(c.end),
+        ))
+    }
+
+    /// The word under the cursor.
+    pub fn cursor_word(&self, doc: &Document) -> Option<crate::text::ByteSpan> {
+        doc.words
+            .get(doc.word_at(self.view().cursor)?)
+            .map(|w| w.span)
     }
 
     pub fn notice(&mut self, message: impl Into<String>) {

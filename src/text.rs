@@ -2,6 +2,7 @@
 
 pub mod display;
 pub mod offset;
+pub mod timestamp;
 
 pub use display::display_safe;
 pub use offset::{ByteSpan, CharMap, CharOffset, CharSpan};

@@ -76,6 +76,15 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     if state.sources_popup.is_some() {
         popups::sources::draw(frame, body, state, theme);
     }
+    if state.annotations.list_popup.is_some() {
+        popups::annotation_list::draw(frame, body, state, theme);
+    }
+    if state.annotations.viewer.is_some() {
+        popups::annotation_view::draw(frame, body, state, theme);
+    }
+    if state.annotations.editor.is_some() {
+        popups::editor::draw(frame, body, state, theme);
+    }
     if state.help {
         popups::help::draw(frame, body, state, theme);
     }

@@ -1,20 +1,45 @@
 //! The only code that changes the reader's state: one message in, effects out, no I/O.
 
+mod annotate;
+mod cursor;
+mod entity_nav;
+mod mouse;
+
 use crate::action::Action;
-use crate::document::{char_width, Document};
 use crate::effect::Effect;
 use crate::keymap::{Key, KeyCode, KeyOutcome};
-use crate::state::{Pane, SourcesPopup, State};
-use crate::text::display::display_char;
+use crate::state::{Pane, State};
+
+pub use annotate::{list_rows as annotation_rows, Saved};
 
 /// Everything that can happen to the reader.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Message {
     Key(Key),
     Action(Action),
-    Resize { width: u16, height: u16 },
-    Click { x: u16, y: u16 },
-    Wheel { x: u16, y: u16, down: bool },
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Drag {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    /// The outcome of an `Effect::SaveAnnotations`.
+    Saved(Saved),
+    /// Entities recomputed after a correction (`Effect::Reanalyse`).
+    Entities(Box<crate::state::EntityTable>),
 }
 
 /// Rows each source takes in the sources pane.
@@ -29,29 +54,39 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
     match message {
         Message::Key(key) => on_key(state, key),
         Message::Action(action) => apply(state, action),
+        Message::Paste(text) => annotate::paste(state, &text),
         Message::Resize { width, height } => {
             state.width = width;
             state.height = height;
             let doc = state.document();
-            follow_cursor(state, &doc);
+            cursor::follow(state, &doc);
             vec![]
         }
-        Message::Click { x, y } => on_click(state, x, y),
-        Message::Wheel { x, y, down } => on_wheel(state, x, y, down),
+        Message::Click { x, y } => mouse::click(state, x, y),
+        Message::Drag { x, y } => mouse::drag(state, x, y),
+        Message::Wheel { x, y, down } => mouse::wheel(state, x, y, down),
+        Message::Saved(saved) => annotate::saved(state, saved),
+        Message::Entities(table) => {
+            state.entities = *table;
+            state.entity_cursor = 0;
+            vec![]
+        }
     }
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     state.notice_visible = false;
+    // Popups that take keys for themselves come first; the note editor takes every key.
+    if let Some(effects) = annotate::on_key(state, key) {
+        return effects;
+    }
     let closes_help = matches!(key.code, KeyCode::Char('q' | '?') | KeyCode::Esc) && !key.ctrl;
     if state.help && closes_help {
         state.help = false;
         return vec![];
     }
-    if state.sources_popup.is_some() {
-        if let Some(effects) = on_popup_key(state, key) {
-            return effects;
-        }
+    if let Some(effects) = entity_nav::on_popup_key(state, key) {
+        return effects;
     }
     match state.keymap.resolve(&state.pending, key) {
         KeyOutcome::Action(action) => {
@@ -69,49 +104,54 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     }
 }
 
-/// Keys the sources popup takes for itself; `None` lets the keymap have the key.
-fn on_popup_key(state: &mut State, key: Key) -> Option<Vec<Effect>> {
-    let popup = state.sources_popup.as_mut()?;
-    let count = state
-        .entities
-        .entities
-        .get(popup.entity)
-        .map_or(0, |e| e.articles.len());
-    match key.code {
-        KeyCode::Char('j') | KeyCode::Down => {
-            popup.cursor = (popup.cursor + 1).min(count.saturating_sub(1))
-        }
-        KeyCode::Char('k') | KeyCode::Up => popup.cursor = popup.cursor.saturating_sub(1),
-        KeyCode::Enter => {
-            let article = state.entities.entities[popup.entity]
-                .articles
-                .get(popup.cursor)
-                .copied();
-            let entity = popup.entity;
-            state.sources_popup = None;
-            if let Some(article) = article {
-                let effects = open_article(state, article);
-                state.selected_entity = Some(entity);
-                jump_to_mention(state, entity, true);
-                return Some(effects);
-            }
-        }
-        KeyCode::Esc | KeyCode::Char('q') => state.sources_popup = None,
-        _ => return None,
-    }
-    Some(vec![])
-}
-
 fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     let doc = state.document();
-    let page = state.layout().article_text_height();
+    let in_article = state.focus == Pane::Article;
     match action {
-        Action::LineDown => move_focused(state, &doc, 1),
-        Action::LineUp => move_focused(state, &doc, -1),
-        Action::HalfPageDown => move_focused(state, &doc, (page / 2).max(1) as isize),
-        Action::HalfPageUp => move_focused(state, &doc, -((page / 2).max(1) as isize)),
-        Action::Top => move_focused(state, &doc, isize::MIN / 2),
-        Action::Bottom => move_focused(state, &doc, isize::MAX / 2),
+        Action::LineDown | Action::LineUp => {
+            let delta = if action == Action::LineDown { 1 } else { -1 };
+            match state.focus {
+                Pane::Article => cursor::by_lines(state, &doc, delta),
+                _ => move_list(state, delta),
+            }
+        }
+        Action::HalfPageDown | Action::HalfPageUp => {
+            let down = action == Action::HalfPageDown;
+            match state.focus {
+                Pane::Article => cursor::half_page(state, &doc, down),
+                _ => move_list(state, if down { 10 } else { -10 }),
+            }
+        }
+        Action::Top => match state.focus {
+            Pane::Article => cursor::to_first(state, &doc),
+            _ => move_list(state, isize::MIN / 2),
+        },
+        Action::Bottom => match state.focus {
+            Pane::Article => cursor::to_last(state, &doc),
+            _ => move_list(state, isize::MAX / 2),
+        },
+        Action::WordNext if in_article => cursor::by_words(state, &doc, 1),
+        Action::WordPrev if in_article => cursor::by_words(state, &doc, -1),
+        Action::SentenceNext if in_article => cursor::by_sentence(state, &doc, true),
+        Action::SentencePrev if in_article => cursor::by_sentence(state, &doc, false),
+        Action::ParagraphNext if in_article => cursor::by_paragraph(state, &doc, true),
+        Action::ParagraphPrev if in_article => cursor::by_paragraph(state, &doc, false),
+        Action::Select if in_article => {
+            let view = &mut state.views[state.current];
+            view.anchor = match view.anchor {
+                Some(_) => None,
+                None => Some(view.cursor),
+            };
+        }
+        Action::SelectSentence if in_article => select_sentence(state, &doc),
+        Action::Annotate if in_article => annotate::open_new(state, &doc),
+        Action::EditAnnotation if in_article => annotate::edit_at_cursor(state),
+        Action::DeleteAnnotation if in_article => return annotate::delete_at_cursor(state),
+        Action::Undo => return annotate::undo(state),
+        Action::Redo => return annotate::redo(state),
+        Action::NextAnnotation => annotate::jump(state, true),
+        Action::PrevAnnotation => annotate::jump(state, false),
+        Action::AnnotationList => annotate::open_list(state),
         Action::FocusNext => state.focus = cycle_focus(state, 1),
         Action::FocusPrev => state.focus = cycle_focus(state, -1),
         Action::NextSource => {
@@ -132,42 +172,24 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 state.focus = Pane::Article;
                 return effects;
             }
-            Pane::Entities => {
-                if let Some(&(entity, _)) = state
-                    .entities
-                    .entities_in(state.current)
-                    .get(state.entity_cursor)
-                {
-                    state.selected_entity = Some(entity);
-                    jump_to_mention(state, entity, true);
+            Pane::Entities => entity_nav::select_from_pane(state),
+            Pane::Article => {
+                if !annotate::show_at_cursor(state) {
+                    entity_nav::select_at_cursor(state, &doc);
                 }
             }
-            Pane::Article => select_entity_at_cursor(state, &doc),
         },
-        Action::SelectEntityAtCursor => select_entity_at_cursor(state, &doc),
-        Action::NextMention => next_mention(state, &doc, true),
-        Action::PrevMention => next_mention(state, &doc, false),
-        Action::EntitySources => {
-            let entity = match state.focus {
-                Pane::Entities => state
-                    .entities
-                    .entities_in(state.current)
-                    .get(state.entity_cursor)
-                    .map(|e| e.0),
-                _ => state.selected_entity,
-            };
-            match entity {
-                Some(entity) => state.sources_popup = Some(SourcesPopup { entity, cursor: 0 }),
-                None => state.notice(
-                    "select an entity first (* on a mention, or Enter in the entities pane)",
-                ),
-            }
-        }
+        Action::SelectEntityAtCursor => entity_nav::select_at_cursor(state, &doc),
+        Action::NextMention => entity_nav::next_mention(state, &doc, true),
+        Action::PrevMention => entity_nav::next_mention(state, &doc, false),
+        Action::EntitySources => entity_nav::open_sources_popup(state),
         Action::Cancel => {
             if state.help {
                 state.help = false;
             } else if state.sources_popup.is_some() {
                 state.sources_popup = None;
+            } else if state.view().anchor.is_some() {
+                state.views[state.current].anchor = None;
             } else {
                 state.selected_entity = None;
             }
@@ -179,14 +201,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::ToggleBoilerplate => {
-            // Keep the cursor on the same text when lines appear or disappear.
-            let anchor = doc.lines.get(state.view().cursor).map(|l| l.span.start);
             state.show_boilerplate = !state.show_boilerplate;
             let doc = state.document();
-            if let Some(line) = anchor.and_then(|b| doc.line_of(b)) {
-                state.views[state.current].cursor = line;
-            }
-            follow_cursor(state, &doc);
+            cursor::follow(state, &doc);
         }
         Action::ToggleHelp => state.help = !state.help,
         Action::ToggleRead => {
@@ -199,8 +216,55 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.quit = true;
             return vec![Effect::SaveViews, Effect::Quit];
         }
+        // Article-only motions pressed in another pane do nothing.
+        _ => {}
     }
     vec![]
+}
+
+/// `V`: the sentence under the cursor becomes the selection.
+fn select_sentence(state: &mut State, doc: &crate::document::Document) {
+    let cursor = state.view().cursor;
+    let sentences = &state.corpus.articles[state.current].sentences;
+    let Some(sentence) = sentences
+        .iter()
+        .find(|s| s.start <= cursor && cursor < s.end)
+        .copied()
+    else {
+        state.notice("the cursor is not in a body sentence");
+        return;
+    };
+    let first = doc.word_from(sentence.start);
+    let last = doc.word_at(sentence.end.saturating_sub(1));
+    if let (Some(first), Some(last)) = (first, last) {
+        let (start, end) = (doc.words[first].span.start, doc.words[last].span.start);
+        state.views[state.current].anchor = Some(start);
+        cursor::set_cursor(state, doc, end);
+    }
+}
+
+/// Moves the cursor of the focused list pane.
+fn move_list(state: &mut State, delta: isize) {
+    match state.focus {
+        Pane::Sources => {
+            let n = state.corpus.articles.len();
+            state.source_cursor = step(state.source_cursor, delta, n);
+        }
+        Pane::Entities => {
+            let n = state.entities.entities_in(state.current).len();
+            state.entity_cursor = step(state.entity_cursor, delta, n);
+        }
+        Pane::Article => {}
+    }
+}
+
+pub(crate) fn step(at: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (at as isize)
+        .saturating_add(delta)
+        .clamp(0, len as isize - 1) as usize
 }
 
 fn cycle_focus(state: &State, step: isize) -> Pane {
@@ -213,58 +277,7 @@ fn cycle_focus(state: &State, step: isize) -> Pane {
     panes[(at + step).rem_euclid(panes.len() as isize) as usize]
 }
 
-fn move_focused(state: &mut State, doc: &Document, delta: isize) {
-    match state.focus {
-        Pane::Sources => {
-            let n = state.corpus.articles.len();
-            state.source_cursor = step(state.source_cursor, delta, n);
-        }
-        Pane::Entities => {
-            let n = state.entities.entities_in(state.current).len();
-            state.entity_cursor = step(state.entity_cursor, delta, n);
-        }
-        Pane::Article => {
-            let page = state_page(state);
-            let view = &mut state.views[state.current];
-            // Half pages move the view with the cursor, as in vim; top and bottom do not.
-            if delta.unsigned_abs() > 1 && delta.unsigned_abs() < usize::MAX / 4 {
-                view.scroll = step(view.scroll, delta, doc.len().saturating_sub(page) + 1);
-            }
-            view.cursor = step(view.cursor, delta, doc.len());
-            follow_cursor(state, doc);
-        }
-    }
-}
-
-fn state_page(state: &State) -> usize {
-    state.layout().article_text_height()
-}
-
-fn step(at: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (at as isize)
-        .saturating_add(delta)
-        .clamp(0, len as isize - 1) as usize
-}
-
-/// Scrolls so that the cursor line is visible.
-fn follow_cursor(state: &mut State, doc: &Document) {
-    let page = state_page(state);
-    let Some(view) = state.views.get_mut(state.current) else {
-        return;
-    };
-    view.cursor = view.cursor.min(doc.len().saturating_sub(1));
-    if view.cursor < view.scroll {
-        view.scroll = view.cursor;
-    } else if view.cursor >= view.scroll + page {
-        view.scroll = view.cursor + 1 - page;
-    }
-    view.scroll = view.scroll.min(doc.len().saturating_sub(page));
-}
-
-fn open_article(state: &mut State, index: usize) -> Vec<Effect> {
+pub(crate) fn open_article(state: &mut State, index: usize) -> Vec<Effect> {
     if index >= state.corpus.articles.len() {
         return vec![];
     }
@@ -273,208 +286,13 @@ fn open_article(state: &mut State, index: usize) -> Vec<Effect> {
     state.entity_cursor = 0;
     state.read[index] = true;
     let doc = state.document();
-    follow_cursor(state, &doc);
+    // A new article's cursor starts on its first word.
+    if doc
+        .word_at(state.view().cursor)
+        .is_none_or(|w| doc.words[w].span.start > state.view().cursor)
+    {
+        cursor::to_first(state, &doc);
+    }
+    cursor::follow(state, &doc);
     vec![Effect::SaveViews]
-}
-
-/// Selects the entity of the mention on the cursor line (or the next mention after it).
-fn select_entity_at_cursor(state: &mut State, doc: &Document) {
-    let view = state.view();
-    let from = doc.lines.get(view.cursor).map_or(0, |l| l.span.start);
-    let line_end = doc.lines.get(view.cursor).map_or(0, |l| l.span.end);
-    let mention = state
-        .entities
-        .mentions_in(state.current)
-        .iter()
-        .find(|m| m.span.end > from)
-        .copied();
-    match mention {
-        Some(m) => {
-            state.selected_entity = Some(m.entity);
-            if m.span.start >= line_end {
-                move_cursor_to_byte(state, doc, m.span.start);
-            }
-        }
-        None => state.notice("no entity mention at or after the cursor"),
-    }
-}
-
-/// Moves to the first (or last) mention of the entity in the open article.
-fn jump_to_mention(state: &mut State, entity: usize, first: bool) {
-    let doc = state.document();
-    let mention = if first {
-        state.entities.next_mention(state.current, entity, 0)
-    } else {
-        state
-            .entities
-            .prev_mention(state.current, entity, usize::MAX)
-    };
-    if let Some(m) = mention {
-        move_cursor_to_byte(state, &doc, m.span.start);
-    }
-}
-
-/// `n` / `N`: the next or previous mention of the selected entity, on to the next article
-/// that mentions it when this one has no more.
-fn next_mention(state: &mut State, doc: &Document, forward: bool) {
-    let Some(entity) = state.selected_entity else {
-        state.notice("no entity selected: * on a mention, or Enter in the entities pane");
-        return;
-    };
-    let view = state.view();
-    let line = doc.lines.get(view.cursor);
-    // Only mentions on screen count: hidden boilerplate may mention the entity too.
-    let visible =
-        |m: &&crate::state::MentionRef| m.entity == entity && doc.line_of(m.span.start).is_some();
-    let mentions = state.entities.mentions_in(state.current);
-    let here = if forward {
-        let after = line.map_or(0, |l| l.span.end.max(l.span.start + 1));
-        mentions
-            .iter()
-            .filter(visible)
-            .find(|m| m.span.start >= after)
-            .copied()
-    } else {
-        let before = line.map_or(0, |l| l.span.start);
-        mentions
-            .iter()
-            .filter(visible)
-            .rev()
-            .find(|m| m.span.start < before)
-            .copied()
-    };
-    if let Some(m) = here {
-        move_cursor_to_byte(state, doc, m.span.start);
-        return;
-    }
-    let articles = &state.entities.entities[entity].articles;
-    let n = state.corpus.articles.len();
-    let target = (1..n)
-        .map(|k| {
-            if forward {
-                (state.current + k) % n
-            } else {
-                (state.current + n - k) % n
-            }
-        })
-        .find(|a| articles.contains(a));
-    match target {
-        Some(article) => {
-            let name = state.entities.entities[entity].name.clone();
-            open_article(state, article);
-            jump_to_mention(state, entity, forward);
-            state.notice(format!("{name}: continued in source {}", article + 1));
-        }
-        None => state.notice("no other mention"),
-    }
-}
-
-fn move_cursor_to_byte(state: &mut State, doc: &Document, byte: usize) {
-    if let Some(line) = doc.line_of(byte) {
-        let page = state_page(state);
-        let view = &mut state.views[state.current];
-        view.cursor = line;
-        if line < view.scroll || line >= view.scroll + page {
-            view.scroll = line.saturating_sub(page / 3);
-        }
-        follow_cursor(state, doc);
-    }
-}
-
-fn on_click(state: &mut State, x: u16, y: u16) -> Vec<Effect> {
-    state.notice_visible = false;
-    let layout = state.layout();
-    if let Some(tabs) = layout.tabs.filter(|r| r.contains((x, y).into())) {
-        let third = (tabs.width / 3).max(1);
-        state.focus = [Pane::Sources, Pane::Article, Pane::Entities][((x / third) as usize).min(2)];
-        return vec![];
-    }
-    let Some((pane, rect)) = layout.pane_at(x, y) else {
-        return vec![];
-    };
-    state.focus = pane;
-    let row = y.saturating_sub(rect.y + 1) as usize;
-    let visible_rows = rect.height.saturating_sub(2) as usize;
-    match pane {
-        Pane::Sources => {
-            let visible = visible_rows / SOURCE_ROW_HEIGHT;
-            let index = list_offset(state.source_cursor, visible) + row / SOURCE_ROW_HEIGHT;
-            if index < state.corpus.articles.len() {
-                state.source_cursor = index;
-                let effects = open_article(state, index);
-                state.focus = Pane::Sources;
-                return effects;
-            }
-        }
-        Pane::Entities => {
-            let index = list_offset(state.entity_cursor, visible_rows) + row;
-            if let Some(&(entity, _)) = state.entities.entities_in(state.current).get(index) {
-                state.entity_cursor = index;
-                state.selected_entity = Some(entity);
-            }
-        }
-        Pane::Article => {
-            let doc = state.document();
-            let line = state.view().scroll + row;
-            if line < doc.len() {
-                state.views[state.current].cursor = line;
-                let column = x.saturating_sub(rect.x + 3) as usize;
-                if let Some(byte) = byte_at_column(state, &doc, line, column) {
-                    let hit = state
-                        .entities
-                        .mentions_in(state.current)
-                        .iter()
-                        .find(|m| m.span.start <= byte && byte < m.span.end)
-                        .map(|m| m.entity);
-                    if hit.is_some() {
-                        state.selected_entity = hit;
-                    }
-                }
-            }
-        }
-    }
-    vec![]
-}
-
-/// The source byte shown at a display column of a visual line.
-fn byte_at_column(state: &State, doc: &Document, line: usize, column: usize) -> Option<usize> {
-    let span = doc.lines.get(line)?.span;
-    let text = state.corpus.articles.get(state.current)?.text(span);
-    let mut at = 0;
-    for (i, c) in text.char_indices() {
-        let w = char_width(display_char(c)).max(1);
-        if column < at + w {
-            return Some(span.start + i);
-        }
-        at += w;
-    }
-    None
-}
-
-fn on_wheel(state: &mut State, x: u16, y: u16, down: bool) -> Vec<Effect> {
-    let Some((pane, _)) = state.layout().pane_at(x, y) else {
-        return vec![];
-    };
-    let delta = if down { 3 } else { -3 };
-    match pane {
-        Pane::Article => {
-            let doc = state.document();
-            let page = state_page(state);
-            let max_scroll = doc.len().saturating_sub(page);
-            let view = &mut state.views[state.current];
-            view.scroll = (view.scroll as isize + delta).clamp(0, max_scroll as isize) as usize;
-            view.cursor = view
-                .cursor
-                .clamp(view.scroll, view.scroll + page.saturating_sub(1));
-        }
-        Pane::Sources => {
-            let n = state.corpus.articles.len();
-            state.source_cursor = step(state.source_cursor, delta.signum(), n);
-        }
-        Pane::Entities => {
-            let n = state.entities.entities_in(state.current).len();
-            state.entity_cursor = step(state.entity_cursor, delta.signum(), n);
-        }
-    }
-    vec![]
 }

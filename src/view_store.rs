@@ -81,6 +81,7 @@ impl ViewStore {
                 state.views[index] = ArticleView {
                     cursor: s.cursor,
                     scroll: s.scroll,
+                    anchor: None,
                 };
                 state.read[index] = s.read;
             }

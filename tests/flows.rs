@@ -24,20 +24,82 @@ fn digits_open_sources_and_mark_them_read() {
     assert!(state.notice_visible);
 }
 
+fn cursor_line(state: &parallax::state::State) -> usize {
+    state.document().line_at(state.view().cursor)
+}
+
 #[test]
 fn line_page_top_and_bottom_moves_keep_the_cursor_on_screen() {
-    let mut state = seed_state(100, 20);
-    press(&mut state, "jjj");
-    assert_eq!(state.view().cursor, 3);
+    let mut state = seed_state(160, 20);
+    assert_eq!(cursor_line(&state), 0, "starts on the headline");
+    press(&mut state, "j");
+    assert_eq!(
+        cursor_line(&state),
+        3,
+        "lines without words (byline, blank) are stepped over"
+    );
+    press(&mut state, "jj");
+    assert_eq!(cursor_line(&state), 5);
     press(&mut state, "G");
-    let last = state.document().len() - 1;
-    assert_eq!(state.view().cursor, last);
+    let doc = state.document();
+    assert_eq!(state.view().cursor, doc.words.last().unwrap().span.start);
     let page = state.layout().article_text_height();
-    assert!(state.view().scroll + page > last && state.view().scroll <= last);
+    let line = cursor_line(&state);
+    assert!(state.view().scroll + page > line && state.view().scroll <= line);
     press(&mut state, "gg");
-    assert_eq!(state.view(), Default::default());
+    assert_eq!((cursor_line(&state), state.view().scroll), (0, 0));
     press(&mut state, "<C-d>");
-    assert!(state.view().cursor > 0 && state.view().scroll > 0);
+    assert!(cursor_line(&state) > 0 && state.view().scroll > 0);
+}
+
+#[test]
+fn words_sentences_and_paragraphs_move_the_cursor() {
+    let mut state = seed_state(120, 40);
+    let word = |state: &parallax::state::State| {
+        let doc = state.document();
+        let span = state.cursor_word(&doc).unwrap();
+        state.corpus.articles[state.current].text(span).to_string()
+    };
+    assert_eq!(word(&state), "After");
+    press(&mut state, "ww");
+    assert_eq!(word(&state), "fall");
+    press(&mut state, "b");
+    assert_eq!(
+        word(&state),
+        "Assad’s",
+        "Unicode word rules keep the possessive"
+    );
+    press(&mut state, ")");
+    assert_eq!(word(&state), "Russian", "first body sentence");
+    press(&mut state, ")");
+    assert_eq!(word(&state), "It");
+    press(&mut state, "(");
+    assert_eq!(word(&state), "Russian");
+    press(&mut state, "}}");
+    assert_eq!(word(&state), "The", "third paragraph: The meeting comes…");
+    press(&mut state, "{");
+    assert_eq!(word(&state), "It");
+}
+
+#[test]
+fn v_and_capital_v_select_and_escape_cancels() {
+    let mut state = seed_state(120, 40);
+    press(&mut state, ")vwww");
+    let doc = state.document();
+    let selection = state.selection(&doc).unwrap();
+    assert_eq!(
+        state.corpus.articles[0].text(selection),
+        "Russian President Vladimir Putin"
+    );
+    press(&mut state, "<Esc>");
+    assert!(state.selection(&state.document()).is_none());
+    press(&mut state, "V");
+    let doc = state.document();
+    let sentence = state.corpus.articles[0].text(state.selection(&doc).unwrap());
+    assert!(
+        sentence.starts_with("Russian President") && sentence.ends_with("Kremlin"),
+        "{sentence}"
+    );
 }
 
 #[test]
@@ -48,8 +110,8 @@ fn g_waits_for_its_second_key_and_shows_it_pending() {
     press(&mut state, "x");
     assert!(state.pending.is_empty());
     assert_eq!(
-        state.view().cursor,
-        2,
+        cursor_line(&state),
+        4,
         "an unbound continuation does nothing"
     );
 }
@@ -85,7 +147,7 @@ fn sources_pane_moves_and_opens_with_enter() {
 #[test]
 fn star_selects_the_entity_on_the_cursor_line_and_n_follows_it_across_sources() {
     let mut state = seed_state(160, 48);
-    press(&mut state, "jjj*");
+    press(&mut state, "j*");
     let putin = state.selected_entity.expect("an entity is selected");
     assert_eq!(state.entities.entities[putin].name, "Vladimir Putin");
     // Walk forward through every mention until the reader moves to the next source.
@@ -98,7 +160,8 @@ fn star_selects_the_entity_on_the_cursor_line_and_n_follows_it_across_sources() 
         state.current, 1,
         "n continues in the next source that mentions it"
     );
-    let line = &state.document().lines[state.view().cursor];
+    let doc = state.document();
+    let line = &doc.lines[doc.line_at(state.view().cursor)];
     let text = state.corpus.articles[1].text(line.span);
     assert!(
         text.contains("Putin"),
@@ -120,13 +183,18 @@ fn s_lists_the_sources_of_the_selected_entity_and_opens_one() {
 }
 
 #[test]
-fn boilerplate_toggle_keeps_the_cursor_on_the_same_text() {
+fn boilerplate_toggle_keeps_the_cursor_on_the_same_word() {
     let mut state = seed_state(120, 30);
     press(&mut state, "jjjjj");
-    let before = state.document().lines[state.view().cursor].span;
+    let before = state.view().cursor;
     press(&mut state, "B");
     assert!(state.show_boilerplate);
-    assert_eq!(state.document().lines[state.view().cursor].span, before);
+    assert_eq!(state.view().cursor, before);
+    let line = cursor_line(&state);
+    assert!(
+        line >= state.view().scroll
+            && line < state.view().scroll + state.layout().article_text_height()
+    );
 }
 
 #[test]

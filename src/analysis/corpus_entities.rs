@@ -1,6 +1,7 @@
 //! Entities of a whole corpus: the recogniser over each article's headline, dek and body, then
 //! clustering across articles. Both the CLI and the reader start from here.
 
+use super::corrections::EntityCorrections;
 use super::entities::{
     cluster_entities, ArticleMentions, EntityId, EntityIndex, EntityOverride, MentionInput,
 };
@@ -17,9 +18,24 @@ pub struct CorpusEntities {
 }
 
 impl CorpusEntities {
-    /// Recognises and clusters; `overrides` are the user's corrections.
+    /// Recognises and clusters, without corrections.
     pub fn analyse(corpus: &Corpus, overrides: &[EntityOverride]) -> CorpusEntities {
-        let mentions: Vec<Vec<RawMention>> = recognize_all(&corpus.articles);
+        let corrections = EntityCorrections {
+            overrides: overrides.to_vec(),
+            additions: Vec::new(),
+        };
+        CorpusEntities::analyse_corrected(corpus, &corrections)
+    }
+
+    /// Recognises and clusters with the user's corrections as inputs.
+    pub fn analyse_corrected(corpus: &Corpus, corrections: &EntityCorrections) -> CorpusEntities {
+        let mut mentions: Vec<Vec<RawMention>> = recognize_all(&corpus.articles);
+        if !corrections.additions.is_empty() {
+            for (article, found) in corpus.articles.iter().zip(&mut mentions) {
+                corrections.add_marked(&article.source, &recognised_ranges(article), found);
+            }
+        }
+        let overrides = &corrections.overrides;
         let inputs: Vec<ArticleMentions> = corpus
             .articles
             .iter()
@@ -71,6 +87,18 @@ fn recognize_all(articles: &[Article]) -> Vec<Vec<RawMention>> {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     })
+}
+
+/// The parts of an article the recogniser reads: headline, dek, body sentences.
+fn recognised_ranges(article: &Article) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = article
+        .headline
+        .iter()
+        .chain(&article.subtitle)
+        .map(|s| s.range())
+        .collect();
+    ranges.extend(article.sentences.iter().map(|s| s.range()));
+    ranges
 }
 
 /// The recogniser over one article's headline, dek and body sentences.

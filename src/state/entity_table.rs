@@ -25,7 +25,7 @@ pub struct EntityRow {
     pub mentions: usize,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntityTable {
     pub entities: Vec<EntityRow>,
     /// Per article: mentions sorted by start.

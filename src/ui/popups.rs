@@ -1,4 +1,7 @@
 //! One drawing function per popup.
 
+pub mod annotation_list;
+pub mod annotation_view;
+pub mod editor;
 pub mod help;
 pub mod sources;

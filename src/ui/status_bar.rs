@@ -13,6 +13,12 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme: &Theme) {
     let mode = if state.help {
         "HELP"
+    } else if state.annotations.editor.is_some() {
+        "ANNOTATE"
+    } else if state.annotations.list_popup.is_some() {
+        "ANNOTATIONS"
+    } else if state.view().anchor.is_some() && state.focus == Pane::Article {
+        "SELECT"
     } else if state.sources_popup.is_some() {
         "SOURCES"
     } else if !state.pending.is_empty() {
@@ -26,8 +32,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
     };
     let view = state.view();
     let total = doc.len().max(1);
-    let percent = ((view.cursor + 1) * 100 / total).min(100);
-    let position = format!(" L{}/{} {}% ", view.cursor + 1, doc.len(), percent);
+    let line = doc.line_at(view.cursor);
+    let percent = ((line + 1) * 100 / total).min(100);
+    let position = format!(" L{}/{} {}% ", line + 1, doc.len(), percent);
     let mut spans = vec![
         Span::styled(format!(" {mode} "), theme.mode()),
         Span::styled(position, theme.status()),
@@ -42,6 +49,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
                 truncate(&entity.name, 28),
                 entity.kind.as_str()
             ),
+            theme.status(),
+        ));
+    }
+    if let Some(a) = state
+        .annotations
+        .at(state.current, view.cursor)
+        .and_then(|i| state.annotations.list.get(i))
+    {
+        let note = a.note.lines().next().unwrap_or("");
+        spans.push(Span::styled(
+            format!("✎ {}: {} ", a.label, truncate(note, 30)),
             theme.status(),
         ));
     }

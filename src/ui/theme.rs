@@ -70,6 +70,62 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// The background of an annotated span, by the label's colour name.
+    pub fn annotation(&self, colour: &str) -> Style {
+        if self.palette == Palette::NoColor {
+            return Style::new().add_modifier(Modifier::UNDERLINED);
+        }
+        let (rgb, ansi) = match colour {
+            "red" => ((90, 30, 30), Color::Red),
+            "green" => ((30, 80, 40), Color::Green),
+            "cyan" => ((20, 70, 85), Color::Cyan),
+            "magenta" => ((80, 30, 85), Color::Magenta),
+            "blue" => ((30, 45, 100), Color::Blue),
+            "lightred" => ((100, 50, 40), Color::LightRed),
+            _ => ((85, 75, 20), Color::Yellow),
+        };
+        match self.palette {
+            Palette::TrueColor => Style::new().bg(Color::Rgb(rgb.0, rgb.1, rgb.2)),
+            // On 16 colours a coloured underline keeps entity colours readable.
+            _ => Style::new()
+                .underline_color(ansi)
+                .add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// Where two annotations overlap.
+    pub fn overlap(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
+    pub fn selection(&self) -> Style {
+        match self.palette {
+            Palette::NoColor => Style::new().add_modifier(Modifier::REVERSED),
+            _ => Style::new().bg(Color::Blue).fg(Color::White),
+        }
+    }
+
+    pub fn cursor_word(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
+    /// The foreground of a label's name in lists and popups.
+    pub fn label(&self, colour: &str) -> Style {
+        let ansi = match colour {
+            "red" => Color::Red,
+            "green" => Color::Green,
+            "cyan" => Color::Cyan,
+            "magenta" => Color::Magenta,
+            "blue" => Color::Blue,
+            "lightred" => Color::LightRed,
+            _ => Color::Yellow,
+        };
+        match self.palette {
+            Palette::NoColor => Style::new().add_modifier(Modifier::BOLD),
+            _ => Style::new().fg(ansi).add_modifier(Modifier::BOLD),
+        }
+    }
+
     pub fn headline(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }

@@ -3,7 +3,7 @@
 
 use crate::document::{Document, LineRole};
 use crate::state::{Pane, State};
-use crate::ui::highlight::highlight_line;
+use crate::ui::highlight::{highlight_line, Layers};
 use crate::ui::text_fit::truncate;
 use crate::ui::theme::Theme;
 use ratatui::layout::Rect;
@@ -29,7 +29,33 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let view = state.view();
-    let mentions = state.entities.mentions_in(state.current);
+    let mark_styles: Vec<ratatui::style::Style> = state
+        .annotations
+        .list
+        .iter()
+        .map(|a| {
+            let colour = state
+                .annotations
+                .label(&a.label)
+                .map_or("yellow", |l| l.colour.as_str());
+            theme.annotation(colour)
+        })
+        .collect();
+    let focused_cursor = state.focus == Pane::Article;
+    let layers = Layers {
+        mentions: state.entities.mentions_in(state.current),
+        selected_entity: state.selected_entity,
+        marks: state.annotations.marks_in(state.current),
+        mark_styles: &mark_styles,
+        selection: state.selection(doc),
+        cursor: state.cursor_word(doc).filter(|_| focused_cursor),
+    };
+    let cursor_line = doc.line_at(view.cursor);
+    let annotated_lines: Vec<usize> = layers
+        .marks
+        .iter()
+        .map(|m| doc.line_at(m.span.start))
+        .collect();
     let mut lines = Vec::with_capacity(inner.height as usize);
     for (index, line) in doc
         .lines
@@ -38,8 +64,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
         .skip(view.scroll)
         .take(inner.height as usize)
     {
-        let gutter = if index == view.cursor {
+        let gutter = if index == cursor_line {
             Span::styled("▌ ", theme.cursor_gutter())
+        } else if annotated_lines.contains(&index) {
+            Span::styled("• ", theme.dim())
         } else {
             Span::raw("  ")
         };
@@ -50,16 +78,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
                 source,
                 line.span,
                 theme.headline(),
-                mentions,
-                state.selected_entity,
+                &layers,
                 theme,
             )),
             LineRole::Subtitle => spans.extend(highlight_line(
                 source,
                 line.span,
                 theme.subtitle(),
-                mentions,
-                state.selected_entity,
+                &layers,
                 theme,
             )),
             LineRole::Meta(text) => spans.push(Span::styled(
@@ -70,17 +96,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
                 source,
                 line.span,
                 Default::default(),
-                mentions,
-                state.selected_entity,
+                &layers,
                 theme,
             )),
             LineRole::HiddenLabel(reason) => spans.push(Span::styled(
                 format!("[hidden: {reason}]"),
                 theme.hidden_label(),
             )),
-            LineRole::Hidden(reason) => spans.push(Span::styled(
-                crate::text::display_safe(article.text(line.span)),
+            LineRole::Hidden(reason) => spans.extend(highlight_line(
+                source,
+                line.span,
                 theme.hidden(*reason),
+                &layers,
+                theme,
             )),
             LineRole::Blank => {}
         }

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .as_deref()
             .or(article.meta.byline.as_deref())
             .unwrap_or(&article.id);
-        let annotations = 0;
+        let annotations = state.annotations.count_in(index);
         let detail = format!(
             "{} · {}w · {}e · {}a",
             who,
