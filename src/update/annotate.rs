@@ -512,6 +512,9 @@ fn save_editor(state: &mut State) -> Vec<Effect> {
 fn note_area(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(text.lines().map(str::to_string).collect());
     area.set_placeholder_text("Note (Ctrl-s saves, Esc cancels, Tab changes the label)");
+    // Editing goes on where the note ends.
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
     area
 }
 

@@ -11,8 +11,16 @@ use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let rows = state.keymap.help_rows();
-    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    let text_width = rows.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let text_width = rows
+        .iter()
+        .map(|(_, d)| d.chars().count())
+        .max()
+        .unwrap_or(0);
     let column_width = key_width + text_width + 4;
     let usable = area.height.saturating_sub(3).max(1) as usize;
     let columns = rows.len().div_ceil(usable).max(1);
@@ -38,7 +46,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
-    lines.push(Line::styled(truncate(" ? or Esc closes this help", inner_width), theme.dim()));
+    lines.push(Line::styled(
+        truncate(" ? or Esc closes this help", inner_width),
+        theme.dim(),
+    ));
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines).block(
