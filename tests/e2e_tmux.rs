@@ -42,7 +42,7 @@ impl Session {
             .expect("tmux runs");
         assert!(status.success());
         let line = format!(
-            "sh -c 'echo $$ > {dir}/pid; exec env XDG_STATE_HOME={dir} COLORTERM= TERM=xterm-256color {binary}'; echo EXITED:$?"
+            "sh -c 'echo $$ > {dir}/pid; exec env XDG_STATE_HOME={dir} XDG_DATA_HOME={dir}/data COLORTERM= TERM=xterm-256color {binary}'; echo EXITED:$?"
         );
         Command::new("tmux")
             .args(["send-keys", "-t", &name, &line, "Enter"])
@@ -131,6 +131,47 @@ fn reading_switching_help_and_quitting_in_a_real_terminal() {
             .any(|p| p.extension().is_some_and(|e| e == "json")),
         "{saved:?}"
     );
+}
+
+impl Session {
+    /// Starts the reader again in the same shell.
+    fn restart(&self, state_dir: &std::path::Path) {
+        let binary = env!("CARGO_BIN_EXE_parallax");
+        let dir = state_dir.display();
+        let line = format!("clear; env XDG_STATE_HOME={dir} XDG_DATA_HOME={dir}/data COLORTERM= {binary}; echo EXITED:$?");
+        self.keys(&[&line, "Enter"]);
+    }
+}
+
+#[test]
+fn an_annotation_made_with_the_keyboard_is_there_after_a_restart() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let Some(session) = Session::start(140, 40, state_dir.path()) else {
+        return;
+    };
+    session.wait_for("Sources (5)");
+    // Second sentence of source 2: select four words, label it a question, write a note.
+    session.keys(&["2", ")", ")", "v", "w", "w", "w", "a"]);
+    session.wait_for(" Annotate ");
+    session.keys(&["?"]);
+    session.wait_for("Ctrl-s save");
+    session.keys(&["Was the encounter conciliatory?", "C-s"]);
+    session.wait_for("annotated as question");
+    session.keys(&["q"]);
+    session.wait_for("EXITED:0");
+    session.restart(state_dir.path());
+    session.wait_for("Sources (5)");
+    session.keys(&["A"]);
+    let screen = session.wait_for("Annotations (1)");
+    assert!(screen.contains("question"), "{screen}");
+    assert!(screen.contains("The upcoming meeting"), "{screen}");
+    session.keys(&["Enter", "Enter"]);
+    let screen = session.wait_for("Was the encounter conciliatory?");
+    assert!(
+        screen.contains("2/5"),
+        "the list jumped to source 2: {screen}"
+    );
+    session.keys(&["Escape", "q"]);
 }
 
 #[test]
