@@ -50,6 +50,12 @@ pub enum Action {
     PrevAnnotation,
     /// List every annotation of the corpus
     AnnotationList,
+    /// Jump back to where you were
+    JumpBack,
+    /// Jump forward again
+    JumpForward,
+    /// Switch to the previous article
+    AlternateArticle,
     /// Focus the next pane
     FocusNext,
     /// Focus the previous pane
@@ -112,6 +118,9 @@ impl Action {
             Action::NextAnnotation => "Next annotation, across sources",
             Action::PrevAnnotation => "Previous annotation, across sources",
             Action::AnnotationList => "List every annotation of the corpus",
+            Action::JumpBack => "Jump back to where you were",
+            Action::JumpForward => "Jump forward again",
+            Action::AlternateArticle => "Switch to the previous article",
             Action::FocusNext => "Focus the next pane",
             Action::FocusPrev => "Focus the previous pane",
             Action::NextSource => "Open the next source",

@@ -16,7 +16,8 @@ use crate::update::{update, Message};
 use crate::view_store::ViewStore;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags, MouseButton, MouseEventKind,
+    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::execute;
 use std::io::stdout;
@@ -49,10 +50,10 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        leave_modes();
         ratatui_hook(info);
     }));
-    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    enter_modes()?;
 
     let (tx, rx) = mpsc::channel();
     let input = tx.clone();
@@ -130,9 +131,40 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
         }
         Ok(())
     })();
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    leave_modes();
     ratatui::restore();
     result
+}
+
+/// Mouse, bracketed paste, and (where the terminal offers it) the keyboard protocol that tells
+/// Ctrl-i from Tab.
+/// The terminal is asked once, at start: later the input thread owns stdin.
+fn enter_modes() -> std::io::Result<()> {
+    static ENHANCED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let enhanced = *ENHANCED.get_or_init(|| {
+        matches!(
+            crossterm::terminal::supports_keyboard_enhancement(),
+            Ok(true)
+        )
+    });
+    if enhanced {
+        execute!(
+            stdout(),
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        )?;
+    }
+    Ok(())
+}
+
+/// Undoes `enter_modes`; safe to call more than once, and from the panic hook.
+fn leave_modes() {
+    let _ = execute!(
+        stdout(),
+        PopKeyboardEnhancementFlags,
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
 }
 
 /// The entity table with the user's corrections applied.
@@ -178,7 +210,7 @@ pub fn open_annotations(state: &mut State, explicit: Option<&std::path::Path>) -
 
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
 fn suspend() -> std::io::Result<()> {
-    execute!(stdout(), DisableMouseCapture, DisableBracketedPaste)?;
+    leave_modes();
     ratatui::restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     crossterm::terminal::enable_raw_mode()?;

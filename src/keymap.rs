@@ -142,6 +142,11 @@ impl Default for Keymap {
         bind(&[Key::plain(']'), Key::plain('a')], NextAnnotation);
         bind(&[Key::plain('['), Key::plain('a')], PrevAnnotation);
         bind(&[Key::plain('A')], AnnotationList);
+        bind(&[Key::ctrl('o')], JumpBack);
+        bind(&[Key::plain('['), Key::plain('j')], JumpBack);
+        bind(&[Key::ctrl('i')], JumpForward);
+        bind(&[Key::plain(']'), Key::plain('j')], JumpForward);
+        bind(&[Key::plain('\'')], AlternateArticle);
         bind(&[Key::code(K::Tab)], FocusNext);
         bind(&[Key::code(K::BackTab)], FocusPrev);
         bind(&[Key::plain('J')], NextSource);

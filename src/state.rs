@@ -3,6 +3,7 @@
 
 pub mod annotations;
 pub mod entity_table;
+pub mod jump_list;
 
 use crate::corpus::Corpus;
 use crate::document::Document;
@@ -41,6 +42,7 @@ pub struct State {
     pub corpus: Corpus,
     pub entities: EntityTable,
     pub annotations: Annotations,
+    pub jumps: jump_list::JumpList,
     pub keymap: Keymap,
     pub focus: Pane,
     /// The open article.
@@ -81,6 +83,7 @@ impl State {
             corpus,
             entities,
             annotations,
+            jumps: Default::default(),
             keymap: Keymap::default(),
             focus: Pane::Article,
             current: 0,
@@ -138,6 +141,14 @@ impl State {
         doc.words
             .get(doc.word_at(self.view().cursor)?)
             .map(|w| w.span)
+    }
+
+    /// Where the reader is now, for the jump list.
+    pub fn place(&self) -> jump_list::Place {
+        jump_list::Place {
+            article: self.current,
+            cursor: self.view().cursor,
+        }
     }
 
     pub fn notice(&mut self, message: impl Into<String>) {

@@ -152,6 +152,24 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::NextAnnotation => annotate::jump(state, true),
         Action::PrevAnnotation => annotate::jump(state, false),
         Action::AnnotationList => annotate::open_list(state),
+        Action::JumpBack => {
+            let here = state.place();
+            match state.jumps.back(here) {
+                Some(place) => return go_to_place(state, place),
+                None => state.notice("at the oldest jump"),
+            }
+        }
+        Action::JumpForward => match state.jumps.forward() {
+            Some(place) => return go_to_place(state, place),
+            None => state.notice("at the newest jump"),
+        },
+        Action::AlternateArticle => match state.jumps.previous_article {
+            Some(article) => {
+                state.jumps.record(state.place());
+                return open_article(state, article);
+            }
+            None => state.notice("no previous article yet"),
+        },
         Action::FocusNext => state.focus = cycle_focus(state, 1),
         Action::FocusPrev => state.focus = cycle_focus(state, -1),
         Action::NextSource => {
@@ -277,10 +295,34 @@ fn cycle_focus(state: &State, step: isize) -> Pane {
     panes[(at + step).rem_euclid(panes.len() as isize) as usize]
 }
 
+/// Opens an article, recording the jump.
 pub(crate) fn open_article(state: &mut State, index: usize) -> Vec<Effect> {
     if index >= state.corpus.articles.len() {
         return vec![];
     }
+    if index != state.current {
+        state.jumps.record(state.place());
+        state.jumps.previous_article = Some(state.current);
+    }
+    show_article(state, index)
+}
+
+/// Goes to a place from the jump list (without recording it as a new jump).
+fn go_to_place(state: &mut State, place: crate::state::jump_list::Place) -> Vec<Effect> {
+    if place.article >= state.corpus.articles.len() {
+        return vec![];
+    }
+    if place.article != state.current {
+        state.jumps.previous_article = Some(state.current);
+    }
+    let effects = show_article(state, place.article);
+    state.focus = Pane::Article;
+    let doc = state.document();
+    cursor::jump_to(state, &doc, place.cursor);
+    effects
+}
+
+fn show_article(state: &mut State, index: usize) -> Vec<Effect> {
     state.current = index;
     state.source_cursor = index;
     state.entity_cursor = 0;

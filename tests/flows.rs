@@ -235,3 +235,30 @@ fn clicks_select_sources_and_entities_and_the_wheel_scrolls() {
     );
     assert_eq!(state.view().scroll, 3);
 }
+
+#[test]
+fn the_jump_list_goes_back_and_forward_and_quote_alternates() {
+    let mut state = seed_state(140, 40);
+    press(&mut state, "}}");
+    let place = state.view().cursor;
+    press(&mut state, "3");
+    press(&mut state, "<C-o>");
+    assert_eq!(
+        (state.current, state.view().cursor),
+        (0, place),
+        "back where we were"
+    );
+    press(&mut state, "<C-i>");
+    assert_eq!(state.current, 2);
+    press(&mut state, "[j");
+    assert_eq!(state.current, 0, "[j is back too");
+    press(&mut state, "]j");
+    assert_eq!(
+        state.current, 2,
+        "]j is forward on terminals that send Ctrl-i as Tab"
+    );
+    press(&mut state, "5'");
+    assert_eq!(state.current, 2, "' returns to the previous article");
+    press(&mut state, "'");
+    assert_eq!(state.current, 4);
+}

@@ -213,6 +213,8 @@ pub fn jump(state: &mut State, forward: bool) {
 fn go_to(state: &mut State, article: usize, byte: usize) {
     if article != state.current {
         super::open_article(state, article);
+    } else {
+        state.jumps.record(state.place());
     }
     state.focus = crate::state::Pane::Article;
     let doc = state.document();

@@ -83,6 +83,7 @@ pub fn next_mention(state: &mut State, doc: &Document, forward: bool) {
             .copied()
     };
     if let Some(m) = here {
+        state.jumps.record(state.place());
         cursor::jump_to(state, doc, m.span.start);
         return;
     }
