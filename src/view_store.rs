@@ -44,6 +44,11 @@ impl ViewStore {
         ViewStore { path }
     }
 
+    /// A store at an explicit file (tests, `--state`-like overrides).
+    pub fn at(path: PathBuf) -> ViewStore {
+        ViewStore { path: Some(path) }
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -157,4 +162,43 @@ fn corpus_key(corpus: &Corpus) -> u64 {
         }
     }
     hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{load_seeds, LoadOptions};
+    use crate::state::{EntityTable, State};
+
+    fn state() -> State {
+        State::new(load_seeds(&LoadOptions::default()), EntityTable::default())
+    }
+
+    #[test]
+    fn positions_and_read_marks_survive_a_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ViewStore::at(dir.path().join("views/x.json"));
+        let mut s = state();
+        s.current = 3;
+        s.read[3] = true;
+        s.views[3].cursor = 120;
+        store.save(&s).unwrap();
+        let mut fresh = state();
+        store.load_into(&mut fresh).unwrap();
+        assert_eq!(
+            (fresh.current, fresh.read[3], fresh.views[3].cursor),
+            (3, true, 120)
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        fs::write(&path, "{ not json").unwrap();
+        let mut s = state();
+        let err = ViewStore::at(path).load_into(&mut s).unwrap_err();
+        assert!(err.contains("x.json") && err.contains("ignored"), "{err}");
+        assert_eq!(s.current, 0);
+    }
 }

@@ -195,3 +195,20 @@ impl Theme {
             .add_modifier(Modifier::BOLD)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_every_entity_kind_has_its_own_style() {
+        let theme = Theme::new(Palette::NoColor);
+        let styles: Vec<Style> = EntityKind::ALL.iter().map(|&k| theme.entity(k)).collect();
+        for (i, a) in styles.iter().enumerate() {
+            assert_eq!(a.fg, None, "no colour under NO_COLOR");
+            for b in &styles[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}
