@@ -4,6 +4,7 @@
 
 pub mod disk;
 pub mod error;
+mod format;
 pub mod location;
 pub mod merge;
 
@@ -108,7 +109,12 @@ impl AnnotationStore {
                 reason: reason.clone(),
             });
         }
-        self.note_deletions(annotations);
+        let mut kept = HashSet::with_capacity(annotations.len());
+        let ids_unique = annotations.iter().all(|a| kept.insert(a.id.as_str()));
+        if !ids_unique {
+            kept = annotations.iter().map(|a| a.id.as_str()).collect();
+        }
+        self.note_deletions(annotations, &kept);
         let path = self.location.path.clone();
         let write_error = |message: String| StoreError::Write {
             path: display_safe(&path.display().to_string()).into_owned(),
@@ -118,49 +124,63 @@ impl AnnotationStore {
             std::fs::create_dir_all(folder).map_err(|e| write_error(io_reason(&e)))?;
         }
         let _lock = SaveLock::acquire(&path).map_err(|e| write_error(io_reason(&e)))?;
-        let on_disk = disk::read(&path).map_err(|e| write_error(io_reason(&e)))?;
-        let mut merged = match &on_disk {
-            Some((bytes, now)) if !self.unchanged_since_read(now) => {
-                let theirs = parse(bytes).map_err(|message| StoreError::Conflict {
-                    path: self.shown(),
-                    message,
-                })?;
-                merge::merge(&self.annotations, annotations, &theirs, &self.deleted)
-            }
-            // Unchanged, or the file was removed: ours is the whole truth.
-            _ => dedup_by_id(annotations),
+        let theirs = self.changes_on_disk().map_err(|e| match e {
+            DiskChange::Io(e) => write_error(io_reason(&e)),
+            DiskChange::Unparsable(message) => StoreError::Conflict {
+                path: self.shown(),
+                message,
+            },
+        })?;
+        let mut merged = match &theirs {
+            Some(theirs) => merge::merge(&self.annotations, annotations, theirs, &self.deleted),
+            None if ids_unique => annotations.to_vec(),
+            // One annotation per id: the later modified where an id repeats.
+            None => merge::merge(&[], annotations, &[], &HashMap::new()),
         };
         sort_for_file(&mut merged);
+        let unchanged = theirs.is_none() && self.fingerprint.is_some() && merged == self.annotations;
+        if unchanged && path.exists() {
+            return Ok(merged);
+        }
         let bytes = serialise(&merged);
-        let fingerprint = match &on_disk {
-            Some((old, now)) if *old == bytes => now.clone(),
-            _ => {
-                let modified = disk::write_atomically(&path, &bytes)
-                    .map_err(|e| write_error(io_reason(&e)))?;
-                Fingerprint::of(&bytes, modified)
-            }
-        };
-        self.fingerprint = Some(fingerprint);
+        let meta =
+            disk::write_atomically(&path, &bytes).map_err(|e| write_error(io_reason(&e)))?;
+        self.fingerprint = Some(Fingerprint::of(&bytes, &meta));
         self.annotations = merged.clone();
         Ok(merged)
     }
 
-    fn unchanged_since_read(&self, now: &Fingerprint) -> bool {
-        self.fingerprint
-            .as_ref()
-            .is_some_and(|then| then.same_content(now))
+    /// What another writer saved since this store last read or wrote the file: `None` when
+    /// nothing changed (same size, time and inode, or the same bytes) or the file is gone.
+    fn changes_on_disk(&mut self) -> Result<Option<Vec<Annotation>>, DiskChange> {
+        let path = &self.location.path;
+        let meta = disk::stat(path).map_err(DiskChange::Io)?;
+        match (&self.fingerprint, &meta) {
+            (_, None) => return Ok(None),
+            (Some(then), Some(meta)) if then.same_stat(meta) => return Ok(None),
+            _ => {}
+        }
+        let Some((bytes, now)) = disk::read(path).map_err(DiskChange::Io)? else {
+            return Ok(None);
+        };
+        if self.fingerprint.as_ref().is_some_and(|then| then.same_content(&now)) {
+            self.fingerprint = Some(now);
+            return Ok(None);
+        }
+        parse(&bytes).map(Some).map_err(DiskChange::Unparsable)
     }
 
     /// Ids that were in the file and are not in the caller's list were deleted by the user.
-    fn note_deletions(&mut self, annotations: &[Annotation]) {
-        let kept: HashSet<&str> = annotations.iter().map(|a| a.id.as_str()).collect();
+    fn note_deletions(&mut self, annotations: &[Annotation], kept: &HashSet<&str>) {
         for a in &self.annotations {
             if !kept.contains(a.id.as_str()) {
                 self.deleted.insert(a.id.clone(), a.clone());
             }
         }
-        for a in annotations {
-            self.deleted.remove(&a.id);
+        if !self.deleted.is_empty() {
+            for a in annotations {
+                self.deleted.remove(&a.id);
+            }
         }
     }
 
@@ -211,8 +231,9 @@ pub fn serialise(annotations: &[Annotation]) -> Vec<u8> {
         annotations,
     };
     let mut bytes = Vec::with_capacity(annotations.len() * 512 + 64);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, format::Layout::default());
     // Serialising plain strings and numbers into memory cannot fail.
-    serde_json::to_writer_pretty(&mut bytes, &file).expect("annotations serialise");
+    file.serialize(&mut serializer).expect("annotations serialise");
     bytes.push(b'\n');
     bytes
 }
@@ -224,8 +245,9 @@ pub fn sort_for_file(annotations: &mut [Annotation]) {
     });
 }
 
-fn dedup_by_id(annotations: &[Annotation]) -> Vec<Annotation> {
-    merge::merge(&[], annotations, &[], &HashMap::new())
+enum DiskChange {
+    Io(std::io::Error),
+    Unparsable(String),
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -2,36 +2,78 @@
 //! instances, and the crash-safe write (temporary file in the same folder, fsync, previous
 //! version kept as `.bak`, rename, fsync the folder).
 
-use std::fs::{self, File, OpenOptions};
-use std::hash::Hasher;
+use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
-/// What the file looked like when read or written, to notice another writer since.
+/// What the file looked like when read or written, to notice another writer since: its
+/// size, modification time and inode (every save makes a new inode), and a hash of its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<SystemTime>,
+    pub inode: u64,
     pub hash: u64,
 }
 
 impl Fingerprint {
-    pub fn of(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
-        // SipHash with fixed keys: fast, and stable within the process (all it needs).
-        let mut hasher = std::hash::DefaultHasher::new();
-        hasher.write(bytes);
+    pub fn of(bytes: &[u8], meta: &Metadata) -> Fingerprint {
         Fingerprint {
             len: bytes.len() as u64,
-            modified,
-            hash: hasher.finish(),
+            modified: meta.modified().ok(),
+            inode: inode(meta),
+            hash: content_hash(bytes),
         }
     }
 
-    /// Same content (a touched but unchanged file needs no merge).
+    /// Nobody replaced or rewrote the file since (as far as `stat` can tell).
+    pub fn same_stat(&self, meta: &Metadata) -> bool {
+        self.len == meta.len() && self.modified == meta.modified().ok() && self.inode == inode(meta)
+    }
+
+    /// The same bytes (a file touched or rewritten unchanged needs no merge).
     pub fn same_content(&self, other: &Fingerprint) -> bool {
         self.len == other.len && self.hash == other.hash
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    meta.ino()
+}
+
+#[cfg(not(unix))]
+fn inode(_meta: &Metadata) -> u64 {
+    0
+}
+
+/// FNV-1a over 8-byte words (then the tail): fast, and enough to tell whether a file's
+/// content changed; not for security.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        hash ^= u64::from_le_bytes(w);
+        hash = hash.wrapping_mul(0x100000001b3).rotate_left(29);
+    }
+    for &b in words.remainder() {
+        hash ^= b as u64;
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    hash
+}
+
+/// The file's metadata; `Ok(None)` when it does not exist.
+pub fn stat(path: &Path) -> io::Result<Option<Metadata>> {
+    match fs::metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -48,7 +90,7 @@ pub fn read(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes)?;
-    let fingerprint = Fingerprint::of(&bytes, meta.modified().ok());
+    let fingerprint = Fingerprint::of(&bytes, &meta);
     Ok(Some((bytes, fingerprint)))
 }
 
@@ -107,32 +149,32 @@ fn lock_exclusive(_file: &File) -> io::Result<()> {
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the new
 /// file, complete. The old file becomes `<name>.bak`. Call with the [`SaveLock`] held.
-/// Returns the new file's modification time.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Option<SystemTime>> {
+/// Returns the new file's metadata.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<Metadata> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     remove_stale_temporaries(&folder, path);
     let temporary = unique_temporary(path);
-    let written = (|| -> io::Result<Option<SystemTime>> {
+    let written = (|| -> io::Result<Metadata> {
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temporary)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        let modified = file.metadata()?.modified().ok();
+        let meta = file.metadata()?;
         keep_backup(path);
         fs::rename(&temporary, path)?;
-        Ok(modified)
+        Ok(meta)
     })();
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
     }
-    let modified = written?;
+    let meta = written?;
     sync_folder(&folder)?;
-    Ok(modified)
+    Ok(meta)
 }
 
 fn unique_temporary(path: &Path) -> PathBuf {

@@ -256,3 +256,27 @@ fn a_file_corrupted_by_another_program_after_loading_is_not_overwritten() {
     assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), "{ half a file");
 }
+
+#[test]
+fn the_fast_layout_is_serde_jsons_pretty_layout() {
+    for list in [vec![], vec![ann("a", "x", 0, "n\t\"q\""), ann("b", "y", 3, "")]] {
+        let file = StoreFileRef {
+            version: FORMAT_VERSION,
+            annotations: &list,
+        };
+        let expected = serde_json::to_string_pretty(&file).unwrap() + "\n";
+        assert_eq!(String::from_utf8(serialise(&list)).unwrap(), expected);
+    }
+}
+
+#[test]
+fn a_repeated_id_in_the_callers_list_is_saved_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.json");
+    let mut store = open(&path);
+    let mut newer = ann("a", "x", 0, "newer");
+    newer.modified = "2026-01-27T12:00:00.000Z".into();
+    let saved = store.save(&[ann("a", "x", 0, "older"), newer]).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].note, "newer");
+}
