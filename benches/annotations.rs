@@ -22,7 +22,11 @@ fn store_of_ten_thousand(c: &mut Criterion) {
         let len = article.chars.len_chars();
         let start = (i * 37) % (len - 60);
         let span = CharSpan::new(start, start + 5 + i % 50);
-        let note = if i % 3 == 0 { "Check against the wire copy, \"quoted\"." } else { "" };
+        let note = if i % 3 == 0 {
+            "Check against the wire copy, \"quoted\"."
+        } else {
+            ""
+        };
         let a = new_annotation(article, span, "claim", note, &ids);
         ids.insert(a.id.clone());
         annotations.push(a);
@@ -35,7 +39,10 @@ fn store_of_ten_thousand(c: &mut Criterion) {
     let mut store = AnnotationStore::open(location.clone()).unwrap();
     let mut list = store.save(&annotations).unwrap();
     let bytes = std::fs::metadata(&location.path).unwrap().len();
-    eprintln!("annotations.json with {COUNT} annotations: {:.1} MiB", bytes as f64 / 1048576.0);
+    eprintln!(
+        "annotations.json with {COUNT} annotations: {:.1} MiB",
+        bytes as f64 / 1048576.0
+    );
 
     let mut group = c.benchmark_group("annotations_10k");
     group.sample_size(20);

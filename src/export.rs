@@ -27,7 +27,8 @@ pub struct Located<'a> {
 impl Located<'_> {
     /// The current span, `None` when orphaned.
     pub fn span(&self) -> Option<(usize, usize)> {
-        (self.status != AnchorStatus::Orphaned).then_some((self.annotation.start, self.annotation.end))
+        (self.status != AnchorStatus::Orphaned)
+            .then_some((self.annotation.start, self.annotation.end))
     }
 }
 
@@ -59,8 +60,20 @@ pub fn locate_all<'a>(corpus: &'a Corpus, annotations: &[Annotation]) -> Vec<Loc
             .unwrap_or(usize::MAX)
     };
     located.sort_by(|x, y| {
-        (order(x), &x.annotation.article, x.annotation.start, x.annotation.end, &x.annotation.id)
-            .cmp(&(order(y), &y.annotation.article, y.annotation.start, y.annotation.end, &y.annotation.id))
+        (
+            order(x),
+            &x.annotation.article,
+            x.annotation.start,
+            x.annotation.end,
+            &x.annotation.id,
+        )
+            .cmp(&(
+                order(y),
+                &y.annotation.article,
+                y.annotation.start,
+                y.annotation.end,
+                &y.annotation.id,
+            ))
     });
     located
 }

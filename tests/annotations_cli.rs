@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const ARTICLE: &str = "Talks In Moscow\n\nThe talks in Moscow lasted three hours on Wednesday, officials said. \
+const ARTICLE: &str =
+    "Talks In Moscow\n\nThe talks in Moscow lasted three hours on Wednesday, officials said. \
 Kremlin spokesman Dmitry Peskov said the discussions were constructive and would continue.\n";
 
 fn parallax(args: &[&str], data_home: &Path) -> Output {
@@ -71,7 +72,13 @@ impl Setup {
     }
 
     fn list(&self) -> serde_json::Value {
-        let out = self.run(&["annotations", "list", &self.path("corpus"), "--format", "json"]);
+        let out = self.run(&[
+            "annotations",
+            "list",
+            &self.path("corpus"),
+            "--format",
+            "json",
+        ]);
         assert!(out.status.success(), "{}", stderr(&out));
         serde_json::from_slice(&out.stdout).unwrap()
     }
@@ -80,14 +87,23 @@ impl Setup {
 #[test]
 fn import_reports_one_line_and_saves_in_the_corpus_folder() {
     let s = Setup::new();
-    let out = s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
+    let out = s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let report = stdout(&out);
     assert_eq!(report.lines().count(), 1, "{report}");
-    assert!(report.starts_with("2 imported, 0 updated, 0 orphaned, 1 skipped"), "{report}");
+    assert!(
+        report.starts_with("2 imported, 0 updated, 0 orphaned, 1 skipped"),
+        "{report}"
+    );
     assert!(stderr(&out).contains("other.txt"), "{}", stderr(&out));
     let file = s.dir.path().join("corpus/.parallax/annotations.json");
-    let stored: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let stored: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(stored["version"], 1);
     let list = s.list();
     let rows = list["annotations"].as_array().unwrap();
@@ -96,21 +112,42 @@ fn import_reports_one_line_and_saves_in_the_corpus_folder() {
     assert_eq!(peskov["id"], "https://example.org/anno/1");
     assert_eq!(peskov["status"], "anchored");
     assert_eq!(peskov["quote"], "Dmitry Peskov");
-    assert_eq!((peskov["start"].as_u64(), peskov["end"].as_u64()), (Some(104), Some(117)));
+    assert_eq!(
+        (peskov["start"].as_u64(), peskov["end"].as_u64()),
+        (Some(104), Some(117))
+    );
     assert_eq!(peskov["label"], "person");
     assert_eq!(peskov["note"], "The spokesman");
     // Importing again changes nothing.
-    let again = s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
-    assert!(stdout(&again).starts_with("0 imported, 0 updated, 0 orphaned, 1 skipped (2 unchanged)"));
+    let again = s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
+    assert!(
+        stdout(&again).starts_with("0 imported, 0 updated, 0 orphaned, 1 skipped (2 unchanged)")
+    );
 }
 
 #[test]
 fn list_follows_edits_of_the_articles_and_keeps_orphans() {
     let s = Setup::new();
-    s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
+    s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
     let edited = ARTICLE
-        .replace("Talks In Moscow\n", "Talks In Moscow\nUpdated: a correction was made.\n")
-        .replace("the discussions were constructive and would continue", "talks would continue");
+        .replace(
+            "Talks In Moscow\n",
+            "Talks In Moscow\nUpdated: a correction was made.\n",
+        )
+        .replace(
+            "the discussions were constructive and would continue",
+            "talks would continue",
+        );
     fs::write(s.dir.path().join("corpus/talks.txt"), &edited).unwrap();
     let list = s.list();
     let rows = list["annotations"].as_array().unwrap();
@@ -130,46 +167,113 @@ fn list_follows_edits_of_the_articles_and_keeps_orphans() {
 #[test]
 fn w3c_export_imports_back_into_an_empty_file_identically() {
     let s = Setup::new();
-    s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
-    let exported = s.run(&["annotations", "export", &s.path("corpus"), "--format", "w3c"]);
+    s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
+    let exported = s.run(&[
+        "annotations",
+        "export",
+        &s.path("corpus"),
+        "--format",
+        "w3c",
+    ]);
     assert!(exported.status.success());
     fs::write(s.dir.path().join("export.jsonld"), &exported.stdout).unwrap();
     let other = s.path("other.json");
     let out = s.run(&[
-        "annotations", "import", &s.path("export.jsonld"), &s.path("corpus"), "--annotations", &other,
+        "annotations",
+        "import",
+        &s.path("export.jsonld"),
+        &s.path("corpus"),
+        "--annotations",
+        &other,
     ]);
-    assert!(stdout(&out).starts_with("2 imported, 0 updated, 0 orphaned, 0 skipped"), "{}", stdout(&out));
-    let original = fs::read_to_string(s.dir.path().join("corpus/.parallax/annotations.json")).unwrap();
+    assert!(
+        stdout(&out).starts_with("2 imported, 0 updated, 0 orphaned, 0 skipped"),
+        "{}",
+        stdout(&out)
+    );
+    let original =
+        fs::read_to_string(s.dir.path().join("corpus/.parallax/annotations.json")).unwrap();
     assert_eq!(fs::read_to_string(&other).unwrap(), original);
 }
 
 #[test]
 fn brat_needs_a_folder_and_writes_ann_and_txt_files() {
     let s = Setup::new();
-    s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
-    let out = s.run(&["annotations", "export", &s.path("corpus"), "--format", "brat"]);
+    s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
+    let out = s.run(&[
+        "annotations",
+        "export",
+        &s.path("corpus"),
+        "--format",
+        "brat",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("--out DIR"));
     let brat = s.path("brat");
-    let out = s.run(&["annotations", "export", &s.path("corpus"), "--format", "brat", "--out", &brat]);
+    let out = s.run(&[
+        "annotations",
+        "export",
+        &s.path("corpus"),
+        "--format",
+        "brat",
+        "--out",
+        &brat,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(fs::read_to_string(s.dir.path().join("brat/talks.txt")).unwrap(), ARTICLE);
+    assert_eq!(
+        fs::read_to_string(s.dir.path().join("brat/talks.txt")).unwrap(),
+        ARTICLE
+    );
     let ann = fs::read_to_string(s.dir.path().join("brat/talks.ann")).unwrap();
     assert!(ann.contains("T1\tperson 104 117\tDmitry Peskov\n"), "{ann}");
-    assert!(ann.contains("\tAnnotatorNotes T1\tThe spokesman\n"), "{ann}");
+    assert!(
+        ann.contains("\tAnnotatorNotes T1\tThe spokesman\n"),
+        "{ann}"
+    );
 }
 
 #[test]
 fn csv_and_markdown_go_to_stdout_or_a_file() {
     let s = Setup::new();
-    s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
-    let out = s.run(&["annotations", "export", &s.path("corpus"), "--format", "csv"]);
+    s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
+    let out = s.run(&[
+        "annotations",
+        "export",
+        &s.path("corpus"),
+        "--format",
+        "csv",
+    ]);
     assert!(stdout(&out).starts_with("id,article,source,status,start,end,label,quote,note,"));
     let md = s.path("report.md");
-    let out = s.run(&["annotations", "export", &s.path("corpus"), "--format", "markdown", "--out", &md]);
+    let out = s.run(&[
+        "annotations",
+        "export",
+        &s.path("corpus"),
+        "--format",
+        "markdown",
+        "--out",
+        &md,
+    ]);
     assert!(out.status.success() && out.stdout.is_empty());
-    assert!(fs::read_to_string(&md).unwrap().contains("## Talks In Moscow"));
+    assert!(fs::read_to_string(&md)
+        .unwrap()
+        .contains("## Talks In Moscow"));
 }
 
 #[test]
@@ -192,9 +296,15 @@ fn a_corrupt_annotations_file_is_reported_and_left_alone() {
         assert_eq!(out.status.code(), Some(2));
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains("annotations.json") && err.contains("line 2, column 17"), "{err}");
+        assert!(
+            err.contains("annotations.json") && err.contains("line 2, column 17"),
+            "{err}"
+        );
     }
-    assert_eq!(fs::read_to_string(&file).unwrap(), "{\"version\": 1,\n\"annotations\": [,]}");
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "{\"version\": 1,\n\"annotations\": [,]}"
+    );
 }
 
 #[test]
@@ -205,8 +315,16 @@ fn the_seeds_keep_their_annotations_in_the_data_folder() {
     fs::write(s.dir.path().join("seed.json"), w3c).unwrap();
     let out = s.run(&["annotations", "import", &s.path("seed.json")]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("(built-in seeds)"), "{}", stdout(&out));
-    assert!(s.dir.path().join("data/parallax/annotations/seeds.json").exists());
+    assert!(
+        stdout(&out).contains("(built-in seeds)"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(s
+        .dir
+        .path()
+        .join("data/parallax/annotations/seeds.json")
+        .exists());
 }
 
 #[cfg(unix)]
@@ -221,7 +339,12 @@ fn a_read_only_corpus_folder_keeps_its_annotations_in_the_data_folder() {
     let s = Setup::new();
     let corpus = s.dir.path().join("corpus");
     fs::set_permissions(&corpus, fs::Permissions::from_mode(0o555)).unwrap();
-    let out = s.run(&["annotations", "import", &s.path("foreign.jsonld"), &s.path("corpus")]);
+    let out = s.run(&[
+        "annotations",
+        "import",
+        &s.path("foreign.jsonld"),
+        &s.path("corpus"),
+    ]);
     fs::set_permissions(&corpus, fs::Permissions::from_mode(0o755)).unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("is not writable"), "{}", stdout(&out));

@@ -29,7 +29,11 @@ fn check(path: &Path) -> usize {
     let annotations = parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let n = annotations.len();
     for (k, a) in annotations.iter().enumerate() {
-        assert_eq!(a.id, format!("crash-{k:06}"), "annotations are whole and in order");
+        assert_eq!(
+            a.id,
+            format!("crash-{k:06}"),
+            "annotations are whole and in order"
+        );
         let note = if k + 1 < n {
             format!("edited after {}", k + 1)
         } else {
@@ -85,5 +89,8 @@ fn sigkill_during_saves_never_corrupts_and_loses_at_most_the_save_in_flight() {
         on_disk = now;
     }
     println!("{rounds} kills, {acknowledged_saves} acknowledged saves, {on_disk} annotations");
-    assert!(rounds >= 10 && acknowledged_saves > rounds, "the loop saved enough to mean something");
+    assert!(
+        rounds >= 10 && acknowledged_saves > rounds,
+        "the loop saved enough to mean something"
+    );
 }

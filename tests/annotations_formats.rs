@@ -3,7 +3,9 @@
 //! properties: export → import identity, and re-anchoring an unchanged text changes nothing.
 
 use parallax::corpus::annotation::Correction;
-use parallax::corpus::{new_annotation, reanchor_all, AnchorStatus, Annotation, Article, CleanMode, Corpus};
+use parallax::corpus::{
+    new_annotation, reanchor_all, AnchorStatus, Annotation, Article, CleanMode, Corpus,
+};
 use parallax::export::import::merge_imported;
 use parallax::export::{brat, csv, markdown, w3c};
 use parallax::text::CharSpan;
@@ -12,14 +14,20 @@ use std::collections::HashSet;
 
 const FIRST: &str = "Talks In Moscow\n\nThe talks in Moscow lasted three hours, officials said.\n\
 Kremlin spokesman Dmitry Peskov said the “discussions” were constructive.\n";
-const SECOND: &str = "Damascus, Syria — 🇸🇾 Al-Charaa met Putin.\r\nThe visit was short; 日本 watched.\n";
+const SECOND: &str =
+    "Damascus, Syria — 🇸🇾 Al-Charaa met Putin.\r\nThe visit was short; 日本 watched.\n";
 
 fn corpus(texts: &[(&str, &str)]) -> Corpus {
     Corpus {
         articles: texts
             .iter()
             .map(|(id, text)| {
-                Article::new(id.to_string(), format!("{id}.txt"), text.to_string(), CleanMode::Clean)
+                Article::new(
+                    id.to_string(),
+                    format!("{id}.txt"),
+                    text.to_string(),
+                    CleanMode::Clean,
+                )
             })
             .collect(),
         ..Corpus::default()
@@ -42,8 +50,18 @@ fn sample(corpus: &Corpus) -> Vec<Annotation> {
         made
     };
     let mut list = vec![
-        make(0, "Dmitry Peskov", "person", "Spokesman, \"Kremlin\"; see 2024"),
-        make(0, "officials said.\nKremlin spokesman", "attribution issue", "spans two lines"),
+        make(
+            0,
+            "Dmitry Peskov",
+            "person",
+            "Spokesman, \"Kremlin\"; see 2024",
+        ),
+        make(
+            0,
+            "officials said.\nKremlin spokesman",
+            "attribution issue",
+            "spans two lines",
+        ),
         make(1, "Putin", "claim", ""),
         make(1, "日本 watched", "", "note only"),
     ];
@@ -72,7 +90,10 @@ fn w3c_round_trip(corpus: &Corpus, annotations: &[Annotation]) -> Vec<Annotation
 fn w3c_export_then_import_is_the_identity() {
     let corpus = corpus(&[("first", FIRST), ("second", SECOND)]);
     let annotations = sample(&corpus);
-    assert_eq!(sorted(w3c_round_trip(&corpus, &annotations)), sorted(annotations));
+    assert_eq!(
+        sorted(w3c_round_trip(&corpus, &annotations)),
+        sorted(annotations)
+    );
 }
 
 #[test]
@@ -110,13 +131,23 @@ fn w3c_import_accepts_other_tools_shapes() {
         "selector": {"type": "TextQuoteSelector", "exact": "x"}}}]"#;
     let parsed = w3c::parse(&corpus, json).unwrap();
     assert_eq!(parsed.skipped.len(), 1);
-    assert!(parsed.skipped[0].contains("nowhere.txt"), "{:?}", parsed.skipped);
+    assert!(
+        parsed.skipped[0].contains("nowhere.txt"),
+        "{:?}",
+        parsed.skipped
+    );
     let mut skipped = parsed.skipped.clone();
     let (merged, report) = merge_imported(&corpus, &[], parsed.annotations, &mut skipped);
-    assert_eq!((report.imported, report.skipped, report.orphaned), (1, 1, 0));
+    assert_eq!(
+        (report.imported, report.skipped, report.orphaned),
+        (1, 1, 0)
+    );
     let text: Vec<char> = FIRST.chars().collect();
     let a = &merged[0];
-    assert_eq!(text[a.start..a.end].iter().collect::<String>(), "Dmitry Peskov");
+    assert_eq!(
+        text[a.start..a.end].iter().collect::<String>(),
+        "Dmitry Peskov"
+    );
     assert_eq!((a.label.as_str(), a.note.as_str()), ("", "who is this?"));
     // Importing the same again changes nothing.
     let parsed = w3c::parse(&corpus, json).unwrap();
@@ -151,7 +182,10 @@ fn parse_brat(ann: &str) -> Vec<(String, usize, usize, String)> {
             span.4 = fields[2].to_string();
         }
     }
-    spans.into_iter().map(|(_, k, s, e, n)| (k, s, e, n)).collect()
+    spans
+        .into_iter()
+        .map(|(_, k, s, e, n)| (k, s, e, n))
+        .collect()
 }
 
 #[test]
@@ -160,12 +194,24 @@ fn brat_parses_back_to_the_same_spans_labels_and_notes() {
     let annotations = sample(&corpus);
     let export = brat::export(&corpus, &annotations);
     assert_eq!(export.orphaned, 0);
-    let file = |name: &str| &export.files.iter().find(|f| f.name == name).unwrap().contents;
+    let file = |name: &str| {
+        &export
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap()
+            .contents
+    };
     assert_eq!(file("first.txt"), FIRST);
     assert_eq!(file("second.txt"), SECOND);
-    assert!(file("annotation.conf").contains("[entities]\nannotation\nattribution_issue\nclaim\nperson\n"));
+    assert!(file("annotation.conf")
+        .contains("[entities]\nannotation\nattribution_issue\nclaim\nperson\n"));
     // The span across a line break is two fragments whose texts match the source.
-    assert!(file("first.ann").contains("officials said. Kremlin spokesman"), "{}", file("first.ann"));
+    assert!(
+        file("first.ann").contains("officials said. Kremlin spokesman"),
+        "{}",
+        file("first.ann")
+    );
     let mut back: Vec<(String, usize, usize, String)> = parse_brat(file("first.ann"));
     back.extend(parse_brat(file("second.ann")));
     back.sort();
@@ -188,7 +234,12 @@ fn csv_parses_back_to_the_same_spans_labels_and_notes() {
     let annotations = sample(&corpus);
     let text = csv::export(&corpus, &annotations);
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
     assert_eq!(header, csv::HEADER);
     let mut back: Vec<(String, usize, usize, String, String, String)> = reader
         .records()
@@ -207,7 +258,16 @@ fn csv_parses_back_to_the_same_spans_labels_and_notes() {
     back.sort();
     let mut expected: Vec<_> = annotations
         .iter()
-        .map(|a| (a.id.clone(), a.start, a.end, a.label.clone(), a.note.clone(), a.quote.exact.clone()))
+        .map(|a| {
+            (
+                a.id.clone(),
+                a.start,
+                a.end,
+                a.label.clone(),
+                a.note.clone(),
+                a.quote.exact.clone(),
+            )
+        })
         .collect();
     expected.sort();
     assert_eq!(back, expected);
@@ -225,7 +285,10 @@ fn markdown_groups_by_source_and_marks_orphans() {
     let first = report.find("## Talks In Moscow").unwrap();
     let second = report.find("`second.txt`").unwrap();
     assert!(first < second, "{report}");
-    assert!(report.contains("4 annotations on 2 sources, 1 orphaned"), "{report}");
+    assert!(
+        report.contains("4 annotations on 2 sources, 1 orphaned"),
+        "{report}"
+    );
     assert!(report.contains("**person** · chars "), "{report}");
     assert!(report.contains("**orphaned**"), "{report}");
 }

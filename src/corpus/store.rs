@@ -138,13 +138,13 @@ impl AnnotationStore {
             None => merge::merge(&[], annotations, &[], &HashMap::new()),
         };
         sort_for_file(&mut merged);
-        let unchanged = theirs.is_none() && self.fingerprint.is_some() && merged == self.annotations;
+        let unchanged =
+            theirs.is_none() && self.fingerprint.is_some() && merged == self.annotations;
         if unchanged && path.exists() {
             return Ok(merged);
         }
         let bytes = serialise(&merged);
-        let meta =
-            disk::write_atomically(&path, &bytes).map_err(|e| write_error(io_reason(&e)))?;
+        let meta = disk::write_atomically(&path, &bytes).map_err(|e| write_error(io_reason(&e)))?;
         self.fingerprint = Some(Fingerprint::of(&bytes, &meta));
         self.annotations = merged.clone();
         Ok(merged)
@@ -163,7 +163,11 @@ impl AnnotationStore {
         let Some((bytes, now)) = disk::read(path).map_err(DiskChange::Io)? else {
             return Ok(None);
         };
-        if self.fingerprint.as_ref().is_some_and(|then| then.same_content(&now)) {
+        if self
+            .fingerprint
+            .as_ref()
+            .is_some_and(|then| then.same_content(&now))
+        {
             self.fingerprint = Some(now);
             return Ok(None);
         }
@@ -231,9 +235,11 @@ pub fn serialise(annotations: &[Annotation]) -> Vec<u8> {
         annotations,
     };
     let mut bytes = Vec::with_capacity(annotations.len() * 512 + 64);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, format::Layout::default());
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, format::Layout::default());
     // Serialising plain strings and numbers into memory cannot fail.
-    file.serialize(&mut serializer).expect("annotations serialise");
+    file.serialize(&mut serializer)
+        .expect("annotations serialise");
     bytes.push(b'\n');
     bytes
 }

@@ -53,19 +53,34 @@ pub fn export(corpus: &Corpus, annotations: &[Annotation]) -> BratExport {
                 out.orphaned += 1;
                 continue;
             };
-            let fragments = fragments(&char_slice(article, start, end).chars().collect::<Vec<_>>(), start);
+            let fragments = fragments(
+                &char_slice(article, start, end).chars().collect::<Vec<_>>(),
+                start,
+            );
             if fragments.is_empty() {
                 continue;
             }
             t += 1;
             let kind = entity_type(&l.annotation.label);
-            let offsets: Vec<String> = fragments.iter().map(|(s, e, _)| format!("{s} {e}")).collect();
+            let offsets: Vec<String> = fragments
+                .iter()
+                .map(|(s, e, _)| format!("{s} {e}"))
+                .collect();
             let text: Vec<&str> = fragments.iter().map(|(_, _, text)| text.as_str()).collect();
-            let _ = writeln!(ann, "T{t}\t{kind} {}\t{}", offsets.join(";"), text.join(" "));
+            let _ = writeln!(
+                ann,
+                "T{t}\t{kind} {}\t{}",
+                offsets.join(";"),
+                text.join(" ")
+            );
             kinds.insert(kind);
             if !l.annotation.note.is_empty() {
                 n += 1;
-                let _ = writeln!(ann, "#{n}\tAnnotatorNotes T{t}\t{}", one_line(&l.annotation.note));
+                let _ = writeln!(
+                    ann,
+                    "#{n}\tAnnotatorNotes T{t}\t{}",
+                    one_line(&l.annotation.note)
+                );
             }
         }
         out.files.push(ExportFile {
@@ -78,7 +93,8 @@ pub fn export(corpus: &Corpus, annotations: &[Annotation]) -> BratExport {
         });
     }
     out.orphaned += located.iter().filter(|l| l.article.is_none()).count();
-    let mut conf = String::from("# Labels of the Parallax annotations exported here.\n[entities]\n");
+    let mut conf =
+        String::from("# Labels of the Parallax annotations exported here.\n[entities]\n");
     for kind in &kinds {
         conf.push_str(kind);
         conf.push('\n');
@@ -97,7 +113,8 @@ fn fragments(chars: &[char], offset: usize) -> Vec<(usize, usize, String)> {
     let mut pieces = Vec::new();
     let mut start = 0;
     for i in 0..=chars.len() {
-        let breaks = i == chars.len() || matches!(chars[i], '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+        let breaks = i == chars.len()
+            || matches!(chars[i], '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
         if breaks {
             if i > start {
                 pieces.push((offset + start, offset + i, chars[start..i].iter().collect()));
@@ -111,6 +128,12 @@ fn fragments(chars: &[char], offset: usize) -> Vec<(usize, usize, String)> {
 /// brat notes are one line: line breaks and tabs become spaces.
 fn one_line(note: &str) -> String {
     note.chars()
-        .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }

@@ -6,8 +6,20 @@ use super::{locate_all, source_name};
 use crate::corpus::{AnchorStatus, Annotation, Corpus};
 
 pub const HEADER: [&str; 14] = [
-    "id", "article", "source", "status", "start", "end", "label", "quote", "note", "prefix",
-    "suffix", "correction", "created", "modified",
+    "id",
+    "article",
+    "source",
+    "status",
+    "start",
+    "end",
+    "label",
+    "quote",
+    "note",
+    "prefix",
+    "suffix",
+    "correction",
+    "created",
+    "modified",
 ];
 
 pub fn export(corpus: &Corpus, annotations: &[Annotation]) -> String {
@@ -15,15 +27,17 @@ pub fn export(corpus: &Corpus, annotations: &[Annotation]) -> String {
     push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
     for l in locate_all(corpus, annotations) {
         let a = &l.annotation;
-        let (start, end) = l
-            .span()
-            .map_or((String::new(), String::new()), |(s, e)| (s.to_string(), e.to_string()));
+        let (start, end) = l.span().map_or((String::new(), String::new()), |(s, e)| {
+            (s.to_string(), e.to_string())
+        });
         push_row(
             &mut out,
             [
                 a.id.clone(),
                 a.article.clone(),
-                l.article.map(|art| source_name(corpus, art)).unwrap_or_default(),
+                l.article
+                    .map(|art| source_name(corpus, art))
+                    .unwrap_or_default(),
                 status_name(l.status).to_string(),
                 start,
                 end,
@@ -78,7 +92,9 @@ mod tests {
         let mut out = String::new();
         push_row(
             &mut out,
-            ["plain", "a,b", "say \"hi\"", "two\nlines", ""].iter().map(|s| s.to_string()),
+            ["plain", "a,b", "say \"hi\"", "two\nlines", ""]
+                .iter()
+                .map(|s| s.to_string()),
         );
         assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }

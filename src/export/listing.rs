@@ -69,13 +69,21 @@ pub fn text(rows: &[ListRow], file: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} in {}", count(rows.len()), display_safe(file));
     let id_width = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(0);
-    let article_width = rows.iter().map(|r| r.article.chars().count()).max().unwrap_or(0);
+    let article_width = rows
+        .iter()
+        .map(|r| r.article.chars().count())
+        .max()
+        .unwrap_or(0);
     for r in rows {
         let place = match (r.start, r.end) {
             (Some(s), Some(e)) => format!("{s}–{e}"),
             _ => "✗ orphaned".to_string(),
         };
-        let mark = if r.status == "reanchored" { " (moved)" } else { "" };
+        let mark = if r.status == "reanchored" {
+            " (moved)"
+        } else {
+            ""
+        };
         let _ = write!(
             out,
             "{:id_width$}  {:article_width$}  {place:>11}{mark}  [{}] “{}”",

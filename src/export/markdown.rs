@@ -11,7 +11,10 @@ pub fn export(corpus: &Corpus, annotations: &[Annotation]) -> String {
     let located = locate_all(corpus, annotations);
     let orphaned = located.iter().filter(|l| l.span().is_none()).count();
     let sources = {
-        let mut ids: Vec<&str> = located.iter().map(|l| l.annotation.article.as_str()).collect();
+        let mut ids: Vec<&str> = located
+            .iter()
+            .map(|l| l.annotation.article.as_str())
+            .collect();
         ids.dedup();
         ids.len()
     };
@@ -65,11 +68,17 @@ fn entry(out: &mut String, l: &Located) {
         Some((start, end)) => format!("chars {start}–{end}"),
         None => "**orphaned**".to_string(),
     };
-    let quote = escape(&a.quote.exact.split_whitespace().collect::<Vec<_>>().join(" "));
+    let quote = escape(
+        &a.quote
+            .exact
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     let _ = writeln!(out, "- **{label}** · {place}: “{quote}”");
     for line in a.note.lines() {
         if line.trim().is_empty() {
-            out.push_str("\n");
+            out.push('\n');
         } else {
             let _ = writeln!(out, "  {}", escape(line));
         }
@@ -85,7 +94,10 @@ fn escape(text: &str) -> String {
     let safe = display_safe(text);
     let mut out = String::with_capacity(safe.len());
     for c in safe.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);

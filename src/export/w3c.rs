@@ -54,7 +54,10 @@ struct Item {
     target: Target,
     #[serde(rename = "parallax:sourceHash")]
     source_hash: String,
-    #[serde(rename = "parallax:correction", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "parallax:correction",
+        skip_serializing_if = "Option::is_none"
+    )]
     correction: Option<Correction>,
 }
 
@@ -198,9 +201,11 @@ pub fn parse(corpus: &Corpus, json: &str) -> Result<Parsed, String> {
         match annotation_of(corpus, item, &ids) {
             Ok(p) => {
                 if !ids.insert(p.annotation.id.clone()) {
-                    parsed
-                        .skipped
-                        .push(format!("item {}: repeats id {}", index + 1, p.annotation.id));
+                    parsed.skipped.push(format!(
+                        "item {}: repeats id {}",
+                        index + 1,
+                        p.annotation.id
+                    ));
                     continue;
                 }
                 parsed.annotations.push(p);
@@ -271,7 +276,12 @@ fn annotation_of(
     let position = selectors
         .iter()
         .find(|s| has_type(s, "TextPositionSelector"))
-        .and_then(|s| Some((s.get("start")?.as_u64()? as usize, s.get("end")?.as_u64()? as usize)))
+        .and_then(|s| {
+            Some((
+                s.get("start")?.as_u64()? as usize,
+                s.get("end")?.as_u64()? as usize,
+            ))
+        })
         .filter(|(start, end)| start <= end);
     let (start, end, quote) = match (position, quote) {
         (Some((start, end)), Some(quote)) => (start, end, quote),
@@ -281,7 +291,11 @@ fn annotation_of(
             if end > chars.len() {
                 return Err("position selector past the end of the text, and no quote".into());
             }
-            (start, end, crate::corpus::annotation::quote_of(&chars, start, end))
+            (
+                start,
+                end,
+                crate::corpus::annotation::quote_of(&chars, start, end),
+            )
         }
         _ => return Err("no TextQuoteSelector or TextPositionSelector".into()),
     };
@@ -294,8 +308,14 @@ fn annotation_of(
         .filter(|id| !id.is_empty());
     let made_up_id = id.is_none();
     let now = now_rfc3339();
-    let created = item.get("created").and_then(Value::as_str).map(str::to_string);
-    let modified = item.get("modified").and_then(Value::as_str).map(str::to_string);
+    let created = item
+        .get("created")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let modified = item
+        .get("modified")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let annotation = Annotation {
         id: id.unwrap_or_else(|| new_annotation_id(taken)),
         article: article.id.clone(),
@@ -312,7 +332,10 @@ fn annotation_of(
         correction: item
             .get("parallax:correction")
             .and_then(|c| serde_json::from_value(c.clone()).ok()),
-        modified: modified.clone().or_else(|| created.clone()).unwrap_or_else(|| now.clone()),
+        modified: modified
+            .clone()
+            .or_else(|| created.clone())
+            .unwrap_or_else(|| now.clone()),
         created: created.unwrap_or(now),
     };
     Ok(ParsedAnnotation {

@@ -127,7 +127,10 @@ mod tests {
     fn formats_known_instants() {
         assert_eq!(format_rfc3339(0, 0), "1970-01-01T00:00:00.000Z");
         assert_eq!(format_rfc3339(951_782_400, 5), "2000-02-29T00:00:00.005Z");
-        assert_eq!(format_rfc3339(1_769_509_934, 120), "2026-01-27T10:32:14.120Z");
+        assert_eq!(
+            format_rfc3339(1_769_509_934, 120),
+            "2026-01-27T10:32:14.120Z"
+        );
     }
 
     #[test]
@@ -138,7 +141,12 @@ mod tests {
         let paris = parse_rfc3339("2026-01-27T11:32:14.12+01:00").unwrap();
         assert_eq!(paris, utc);
         assert!(parse_rfc3339("2026-01-27T10:32:15Z").unwrap() > utc);
-        for bad in ["", "2026-02-30T00:00:00Z", "2026-01-27T10:32:14", "2026-01-27T10:32:14.Z"] {
+        for bad in [
+            "",
+            "2026-02-30T00:00:00Z",
+            "2026-01-27T10:32:14",
+            "2026-01-27T10:32:14.Z",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }
@@ -147,6 +155,9 @@ mod tests {
     fn now_round_trips_through_the_parser() {
         let now = now_rfc3339();
         let parsed = parse_rfc3339(&now).unwrap();
-        assert_eq!(format_rfc3339(parsed.unix_seconds, parsed.nanos / 1_000_000), now);
+        assert_eq!(
+            format_rfc3339(parsed.unix_seconds, parsed.nanos / 1_000_000),
+            now
+        );
     }
 }

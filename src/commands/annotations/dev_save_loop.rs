@@ -29,7 +29,10 @@ pub fn run(file: &Path) -> ExitCode {
     let mut stdout = std::io::stdout();
     loop {
         let n = list.len();
-        if let Some(last) = list.iter_mut().find(|a| a.id == format!("crash-{:06}", n.wrapping_sub(1))) {
+        if let Some(last) = list
+            .iter_mut()
+            .find(|a| a.id == format!("crash-{:06}", n.wrapping_sub(1)))
+        {
             last.note = format!("edited after {n}");
             last.modified = now_rfc3339();
         }
@@ -41,7 +44,10 @@ pub fn run(file: &Path) -> ExitCode {
                 return ExitCode::from(1);
             }
         };
-        if writeln!(stdout, "{}", list.len()).and_then(|()| stdout.flush()).is_err() {
+        if writeln!(stdout, "{}", list.len())
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
             return ExitCode::SUCCESS;
         }
     }

@@ -33,8 +33,12 @@ pub fn run(file: &Path, args: &CorpusArgs) -> ExitCode {
         }
     };
     let mut skipped = parsed.skipped;
-    let (merged, report) =
-        merge_imported(&corpus, store.annotations(), parsed.annotations, &mut skipped);
+    let (merged, report) = merge_imported(
+        &corpus,
+        store.annotations(),
+        parsed.annotations,
+        &mut skipped,
+    );
     for why in &skipped {
         eprintln!("parallax: warning: {shown}: skipped {why}");
     }

@@ -12,7 +12,9 @@ pub fn match_runs(pattern: &[char], text: &[char], max_errors: usize) -> Vec<Vec
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
     for (end, distance) in approximate_ends(pattern, text, max_errors) {
         match runs.last_mut() {
-            Some(run) if run.last().is_some_and(|&(e, _)| e + 1 == end) => run.push((end, distance)),
+            Some(run) if run.last().is_some_and(|&(e, _)| e + 1 == end) => {
+                run.push((end, distance))
+            }
             _ => runs.push(vec![(end, distance)]),
         }
     }
@@ -158,10 +160,16 @@ mod tests {
         assert!(match_runs(&quote, &text, 3).is_empty());
         let runs = match_runs(&quote, &text, 5);
         let natural = text.iter().collect::<String>().find(" on").unwrap();
-        let run = runs.iter().find(|r| r.iter().any(|&(e, _)| e == natural)).unwrap();
+        let run = runs
+            .iter()
+            .find(|r| r.iter().any(|&(e, _)| e == natural))
+            .unwrap();
         assert_eq!(run.iter().find(|&&(e, _)| e == natural).unwrap().1, 5);
         let row = distances_ending_at(&quote, &text, natural, 5);
-        assert_eq!(row[23], 5, "\"lasted three long hours\" is 23 chars, 5 edits");
+        assert_eq!(
+            row[23], 5,
+            "\"lasted three long hours\" is 23 chars, 5 edits"
+        );
     }
 
     #[test]

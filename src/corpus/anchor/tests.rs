@@ -1,7 +1,8 @@
 use super::*;
 use crate::corpus::CleanMode;
 
-const TEXT: &str = "Talks In Moscow\n\nThe talks in Moscow lasted three hours on Wednesday, officials said. \
+const TEXT: &str =
+    "Talks In Moscow\n\nThe talks in Moscow lasted three hours on Wednesday, officials said. \
 Kremlin spokesman Dmitry Peskov said the discussions were constructive and would continue. \
 Putin later met the delegation at the Kremlin.\n";
 
@@ -17,10 +18,7 @@ fn annotate(text: &str, quote: &str) -> Annotation {
 
 fn quoted(text: &str, anchor: &Anchor) -> String {
     let span = anchor.span.expect("anchored");
-    text.chars()
-        .skip(span.start.0)
-        .take(span.len())
-        .collect()
+    text.chars().skip(span.start.0).take(span.len()).collect()
 }
 
 #[test]
@@ -34,10 +32,16 @@ fn an_unchanged_text_anchors_at_the_stored_position() {
 #[test]
 fn an_insertion_before_the_span_moves_it() {
     let a = annotate(TEXT, "Dmitry Peskov said the discussions");
-    let edited = TEXT.replace("officials said.", "officials said, adding 日本 and 🇸🇾 details.");
+    let edited = TEXT.replace(
+        "officials said.",
+        "officials said, adding 日本 and 🇸🇾 details.",
+    );
     let anchor = anchor(&a, &edited);
     assert_eq!(anchor.status, AnchorStatus::Reanchored);
-    assert_eq!(quoted(&edited, &anchor), "Dmitry Peskov said the discussions");
+    assert_eq!(
+        quoted(&edited, &anchor),
+        "Dmitry Peskov said the discussions"
+    );
 }
 
 #[test]
@@ -56,7 +60,10 @@ fn the_exact_quote_prefers_its_own_context_over_a_nearer_copy() {
     let edited = format!("{}{}", "x".repeat(45), text.replacen("Then", "", 1));
     let anchor = anchor(&a, &edited);
     let found = anchor.span.unwrap().start.0;
-    assert_eq!(edited.chars().skip(found - 6).take(11).collect::<String>(), "Later Putin");
+    assert_eq!(
+        edited.chars().skip(found - 6).take(11).collect::<String>(),
+        "Later Putin"
+    );
 }
 
 #[test]
@@ -108,7 +115,10 @@ fn reanchoring_updates_position_quote_and_hash_but_not_modified() {
     assert_eq!(after.source_hash, source_hash(&edited));
     assert_eq!(after.modified, before.modified);
     // Now anchored as is.
-    assert_eq!(anchor_all(&corpus, &annotations)[0].status, AnchorStatus::Anchored);
+    assert_eq!(
+        anchor_all(&corpus, &annotations)[0].status,
+        AnchorStatus::Anchored
+    );
 }
 
 #[test]
@@ -120,7 +130,10 @@ fn an_annotation_of_a_missing_article_is_orphaned_and_untouched() {
         articles: vec![article(TEXT)],
         ..Corpus::default()
     };
-    assert_eq!(reanchor_all(&corpus, &mut annotations), vec![Anchor::orphaned()]);
+    assert_eq!(
+        reanchor_all(&corpus, &mut annotations),
+        vec![Anchor::orphaned()]
+    );
     assert_eq!(annotations, before);
 }
 

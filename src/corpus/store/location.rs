@@ -64,7 +64,10 @@ fn locate_with(
     }
     if in_data.exists() {
         return StoreLocation {
-            description: format!("{} (data folder, used before for this corpus)", shown(&in_data)),
+            description: format!(
+                "{} (data folder, used before for this corpus)",
+                shown(&in_data)
+            ),
             path: in_data,
         };
     }
@@ -133,9 +136,7 @@ pub fn corpus_key(corpus: &Corpus) -> String {
                 .unwrap_or_else(|| "root".to_string());
             format!("{}-{:08x}", file_safe(&name), fnv32(full.as_bytes()))
         }
-        None if corpus.articles.iter().all(|a| a.path.starts_with("seeds/")) => {
-            "seeds".to_string()
-        }
+        None if corpus.articles.iter().all(|a| a.path.starts_with("seeds/")) => "seeds".to_string(),
         None => {
             let mut all = Vec::new();
             for article in &corpus.articles {

@@ -49,12 +49,15 @@ pub fn merge(
     merged
 }
 
-fn both<'a>(base: Option<&Annotation>, ours: &'a Annotation, theirs: &'a Annotation) -> &'a Annotation {
-    if ours == theirs || base == Some(theirs) {
-        ours
-    } else if base == Some(ours) {
-        theirs
-    } else if compare_modified(theirs, ours) == Ordering::Greater {
+fn both<'a>(
+    base: Option<&Annotation>,
+    ours: &'a Annotation,
+    theirs: &'a Annotation,
+) -> &'a Annotation {
+    let theirs_unchanged = ours == theirs || base == Some(theirs);
+    let ours_unchanged = base == Some(ours);
+    if !theirs_unchanged && (ours_unchanged || compare_modified(theirs, ours) == Ordering::Greater)
+    {
         theirs
     } else {
         ours
@@ -116,7 +119,10 @@ mod tests {
     }
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        items
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -125,7 +131,10 @@ mod tests {
         let ours = vec![ann("x", "", T0), ann("a", "mine", T1)];
         let theirs = vec![ann("x", "", T0), ann("b", "theirs", T1)];
         let merged = merge(&base, &ours, &theirs, &HashMap::new());
-        assert_eq!(notes(merged), pairs(&[("a", "mine"), ("b", "theirs"), ("x", "")]));
+        assert_eq!(
+            notes(merged),
+            pairs(&[("a", "mine"), ("b", "theirs"), ("x", "")])
+        );
     }
 
     #[test]
@@ -154,26 +163,26 @@ mod tests {
 
     #[test]
     fn deletions_are_not_resurrected() {
-        let x = ann("x", "", T0);
-        let y = ann("y", "", T0);
+        let (x, y) = (vec![ann("x", "", T0)], vec![ann("y", "", T0)]);
         // We deleted x; they still have it unchanged. They deleted y; we still have it.
-        let deleted = HashMap::from([("x".to_string(), x.clone())]);
-        let merged = merge(&[x.clone(), y.clone()], &[y.clone()], &[x.clone()], &deleted);
+        let deleted = HashMap::from([("x".to_string(), x[0].clone())]);
+        let base = [x.clone(), y.clone()].concat();
+        let merged = merge(&base, &y, &x, &deleted);
         assert!(merged.is_empty(), "{merged:?}");
         // We deleted x in an earlier save (no longer in base); they still have the old one.
-        let merged = merge(&[], &[], &[x.clone()], &deleted);
+        let merged = merge(&[], &[], &x, &deleted);
         assert!(merged.is_empty());
     }
 
     #[test]
     fn an_edit_after_a_deletion_is_kept() {
-        let x = ann("x", "", T0);
-        let deleted = HashMap::from([("x".to_string(), x.clone())]);
+        let x = vec![ann("x", "", T0)];
+        let deleted = HashMap::from([("x".to_string(), x[0].clone())]);
         let edited = ann("x", "edited there", T1);
-        let merged = merge(&[x.clone()], &[], &[edited], &deleted);
+        let merged = merge(&x, &[], &[edited], &deleted);
         assert_eq!(notes(merged), pairs(&[("x", "edited there")]));
         let mine = ann("x", "edited here", T1);
-        let merged = merge(&[x], &[mine], &[], &HashMap::new());
+        let merged = merge(&x, &[mine], &[], &HashMap::new());
         assert_eq!(notes(merged), pairs(&[("x", "edited here")]));
     }
 }

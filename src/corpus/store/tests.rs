@@ -47,9 +47,18 @@ fn a_missing_file_is_an_empty_store_and_a_save_creates_it_with_a_backup_after() 
     store.save(&[ann("b", "x", 9, "")]).unwrap();
     let first = fs::read_to_string(&path).unwrap();
     assert!(!disk::sibling(&path, "bak").exists());
-    let saved = store.save(&[ann("b", "x", 9, ""), ann("a", "x", 3, "")]).unwrap();
-    assert_eq!(ids(&saved), ["a", "b"], "file order is by article and position");
-    assert_eq!(fs::read_to_string(disk::sibling(&path, "bak")).unwrap(), first);
+    let saved = store
+        .save(&[ann("b", "x", 9, ""), ann("a", "x", 3, "")])
+        .unwrap();
+    assert_eq!(
+        ids(&saved),
+        ["a", "b"],
+        "file order is by article and position"
+    );
+    assert_eq!(
+        fs::read_to_string(disk::sibling(&path, "bak")).unwrap(),
+        first
+    );
     assert_eq!(ids(open(&path).annotations()), ["a", "b"]);
     // No temporaries or staged backups are left behind.
     let names: Vec<String> = fs::read_dir(path.parent().unwrap())
@@ -259,7 +268,10 @@ fn a_file_corrupted_by_another_program_after_loading_is_not_overwritten() {
 
 #[test]
 fn the_fast_layout_is_serde_jsons_pretty_layout() {
-    for list in [vec![], vec![ann("a", "x", 0, "n\t\"q\""), ann("b", "y", 3, "")]] {
+    for list in [
+        vec![],
+        vec![ann("a", "x", 0, "n\t\"q\""), ann("b", "y", 3, "")],
+    ] {
         let file = StoreFileRef {
             version: FORMAT_VERSION,
             annotations: &list,
