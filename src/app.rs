@@ -188,14 +188,7 @@ fn save_annotations(store: &mut AnnotationStore, state: &State) -> Saved {
 pub fn open_annotations(state: &mut State, explicit: Option<&std::path::Path>) -> AnnotationStore {
     let location = AnnotationStore::locate(&state.corpus, explicit);
     let description = location.description.clone();
-    let store = match AnnotationStore::open(location.clone()) {
-        Ok(store) => store,
-        Err(e) => {
-            state.notice(format!("annotations unavailable: {e}"));
-            // An empty store that refuses writes: nothing on disk is touched.
-            AnnotationStore::read_only_empty(location, e.to_string())
-        }
-    };
+    let store = AnnotationStore::open(location);
     let corpus = &state.corpus;
     state
         .annotations

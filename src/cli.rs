@@ -30,6 +30,10 @@ pub struct CorpusArgs {
     /// Skip files larger than this many MiB.
     #[arg(long, default_value_t = 16, value_name = "MIB")]
     pub max_file_mib: u64,
+    /// The annotations file, instead of `<folder>/.parallax/annotations.json` (or, for the seeds
+    /// and read-only folders, `$XDG_DATA_HOME/parallax/annotations/<corpus>.json`).
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -53,12 +57,65 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// List, export and import annotations.
+    Annotations {
+        #[command(subcommand)]
+        command: AnnotationsCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AnnotationsCommand {
+    /// List the annotations and where each stands in the current text.
+    List {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// Export to W3C Web Annotation JSON-LD, brat standoff, CSV or a Markdown report.
+    Export {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (or, for brat, this folder) instead of stdout.
+        #[arg(long, value_name = "FILE|DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Merge W3C Web Annotations (JSON-LD) into the corpus's annotations and re-anchor them.
+    Import {
+        /// The JSON-LD file (`-` for stdin).
+        file: PathBuf,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Test aid: adds an annotation and saves, forever, printing each saved count.
+    #[command(hide = true)]
+    DevSaveLoop {
+        /// The annotations file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Json,
     Text,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection).
+    W3c,
+    /// brat standoff: `<id>.ann` and `<id>.txt` per article, into a folder.
+    Brat,
+    /// One row per annotation, with a header row.
+    Csv,
+    /// A report grouped by source.
+    #[value(alias = "md")]
+    Markdown,
 }
 
 pub fn run() -> ExitCode {
@@ -70,6 +127,7 @@ pub fn run() -> ExitCode {
             no_clean,
         }) => commands::dump::run(&corpus, format, no_clean),
         Some(Command::Entities { corpus, format }) => commands::entities::run(&corpus, format),
+        Some(Command::Annotations { command }) => commands::annotations::run(command),
         None => commands::read::run(&cli.corpus),
     }
 }

@@ -1,6 +1,7 @@
 //! The subcommands, and what they share: loading the corpus with warnings on stderr, choosing
 //! the output format, writing to a pipe that may close.
 
+pub mod annotations;
 pub mod dump;
 pub mod entities;
 pub mod read;

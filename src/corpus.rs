@@ -1,5 +1,6 @@
 //! The corpus: articles loaded from disk or the built-in seeds, with their cleaning and
-//! structure. No terminal types; the loader is the only part that reads files.
+//! structure, and the annotations on them. No terminal types; the loader reads the articles and
+//! the store is the only part that reads or writes annotations.
 
 pub mod anchor;
 pub mod annotation;
@@ -14,10 +15,13 @@ pub mod reason;
 pub mod seeds;
 pub mod store;
 
+pub use anchor::{anchor, anchor_all, new_annotation, reanchor_all, Anchor};
+pub use annotation::{AnchorStatus, Annotation};
 pub use article::Article;
 pub use clean::CleanMode;
 pub use load::{load_paths, load_seeds, LoadError, LoadOptions, LoadWarning};
 pub use reason::RemovalReason;
+pub use store::{AnnotationStore, StoreError, StoreLocation};
 
 use std::path::PathBuf;
 

@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod document;
 pub mod dump;
 pub mod effect;
+pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod state;

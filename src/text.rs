@@ -1,4 +1,5 @@
-//! Text primitives shared by every module: typed offsets and terminal-safe display strings.
+//! Text primitives shared by every module: typed offsets, terminal-safe display strings and
+//! RFC 3339 timestamps.
 
 pub mod display;
 pub mod offset;
@@ -6,3 +7,4 @@ pub mod timestamp;
 
 pub use display::display_safe;
 pub use offset::{ByteSpan, CharMap, CharOffset, CharSpan};
+pub use timestamp::now_rfc3339;

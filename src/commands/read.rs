@@ -18,7 +18,7 @@ pub fn run(args: &CorpusArgs) -> ExitCode {
     }
     let entities = EntityTable::from_analysis(&CorpusEntities::analyse(&corpus, &[]));
     let state = State::new(corpus, entities);
-    match parallax::app::run(state, None) {
+    match parallax::app::run(state, args.annotations.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("parallax: error: terminal: {e}");

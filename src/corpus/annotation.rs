@@ -3,7 +3,12 @@
 //! survives edits to the article. Entity corrections are annotations too.
 
 use crate::analysis::entity_kind::EntityKind;
+use crate::text::{now_rfc3339, CharSpan};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// How many characters of context the quote selector keeps on each side.
 pub const QUOTE_CONTEXT_CHARS: usize = 32;
@@ -34,6 +39,18 @@ pub struct Annotation {
     /// RFC 3339 timestamps.
     pub created: String,
     pub modified: String,
+}
+
+impl Annotation {
+    /// The position selector as a typed span.
+    pub fn span(&self) -> CharSpan {
+        CharSpan::new(self.start, self.end)
+    }
+
+    /// Marks a user's edit: sets `modified` to now (what the merge of two instances compares).
+    pub fn touch(&mut self) {
+        self.modified = now_rfc3339();
+    }
 }
 
 /// The W3C TextQuoteSelector: the exact text and some context either side.
@@ -99,6 +116,25 @@ pub fn quote_of(chars: &[char], start: usize, end: usize) -> Quote {
     }
 }
 
+/// A new annotation id not in `existing`: `ann-`, the milliseconds since the epoch in hex, and
+/// 24 random bits, so that two instances creating annotations at the same moment still differ.
+pub fn new_annotation_id(existing: &HashSet<String>) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let millis = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    loop {
+        // RandomState is seeded from the OS per process: enough to tell two instances apart.
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+        hasher.write_u32(std::process::id());
+        let id = format!("ann-{millis:x}-{:06x}", hasher.finish() & 0xff_ffff);
+        if !existing.contains(&id) {
+            return id;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +148,16 @@ mod tests {
         assert_eq!(q.exact, "Dmitry Peskov");
         assert_eq!(q.prefix, "Kremlin spokesman ");
         assert_eq!(q.suffix, " said discussions would include");
+    }
+
+    #[test]
+    fn new_ids_avoid_existing_ones() {
+        let mut seen = HashSet::new();
+        for _ in 0..1000 {
+            let id = new_annotation_id(&seen);
+            assert!(id.starts_with("ann-"));
+            assert!(seen.insert(id));
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! anchored now, per-article marks for drawing, the labels, undo/redo, and the popups that
 //! create, show and list them.
 
-use crate::corpus::anchor::{anchor, Anchor};
-use crate::corpus::annotation::{AnchorStatus, Annotation};
+use crate::corpus::anchor::{anchor_all, Anchor};
+use crate::corpus::annotation::Annotation;
 use crate::corpus::Corpus;
 use crate::text::ByteSpan;
 use ratatui_textarea::TextArea;
@@ -115,16 +115,7 @@ impl Annotations {
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        self.anchors = list
-            .iter()
-            .map(|a| match by_id.get(a.article.as_str()) {
-                Some(&i) => anchor(a, &corpus.articles[i].source),
-                None => Anchor {
-                    status: AnchorStatus::Orphaned,
-                    span: None,
-                },
-            })
-            .collect();
+        self.anchors = anchor_all(corpus, &list);
         let mut marks = vec![Vec::new(); corpus.articles.len()];
         for (index, (a, anchored)) in list.iter().zip(&self.anchors).enumerate() {
             if let (Some(&article), Some(span)) = (by_id.get(a.article.as_str()), anchored.span) {
