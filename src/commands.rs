@@ -7,7 +7,7 @@ pub mod entities;
 pub mod read;
 
 use crate::cli::{CorpusArgs, Format};
-use parallax::corpus::{load_paths, CleanMode, Corpus, LoadError, LoadOptions};
+use parallax::corpus::{load_paths, CleanMode, Corpus, LoadError, LoadOptions, LoadWarning};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -19,20 +19,24 @@ pub fn load(args: &CorpusArgs, clean: CleanMode) -> Option<Corpus> {
     };
     match load_paths(&args.paths, &options) {
         Ok(corpus) => {
-            for warning in &corpus.warnings {
-                eprintln!("parallax: warning: {warning}");
-            }
+            print_warnings(&corpus.warnings);
             Some(corpus)
         }
         Err(err) => {
             if let LoadError::NothingLoaded(warnings) = &err {
-                for warning in warnings {
-                    eprintln!("parallax: warning: {warning}");
-                }
+                print_warnings(warnings);
             }
             eprintln!("parallax: error: {err}");
             None
         }
+    }
+}
+
+/// One line per problem file; past a handful with the same problem, one summary line, so a
+/// folder of 10,000 empty files does not bury the terminal.
+fn print_warnings(warnings: &[LoadWarning]) {
+    for line in parallax::corpus::load::summarise_warnings(warnings, 5) {
+        eprintln!("parallax: warning: {line}");
     }
 }
 

@@ -72,7 +72,7 @@ pub struct State {
 impl State {
     pub fn new(corpus: Corpus, entities: EntityTable) -> State {
         let n = corpus.articles.len();
-        let notices: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
+        let notices = crate::corpus::load::summarise_warnings(&corpus.warnings, 5);
         let notice_visible = !notices.is_empty();
         let mut read = vec![false; n];
         if let Some(first) = read.first_mut() {

@@ -186,7 +186,7 @@ fn find_headline(
         let shape = &shapes[i];
         let next = candidates.get(n + 1).map(|&j| &shapes[j]);
         let label_like = !shape.ends_sentence
-            && (phrases.is_section_label(shape.text) || shape.words <= 2)
+            && (phrases.is_section_label(shape.text) || shape.words <= 1)
             && next.is_some_and(|next| next.words > shape.words + 1);
         if !label_like {
             return Some(i);
@@ -389,7 +389,7 @@ mod tests {
 
     #[test]
     fn unseen_boilerplate_after_the_body_is_caught_by_shape() {
-        let text = "Navigation links\n\nTanks Enter The Northern City At Dawn\n\nBy Mary Roe\n\n\
+        let text = "Levant\n\nTanks Enter The Northern City At Dawn\n\nBy Mary Roe\n\n\
             Government tanks entered the northern city at dawn on Monday, residents said.\n\n\
             The army said the operation would last several days and urged civilians to stay home.\n\n\
             Filed under\n\nDefence Desk\n\nMary Roe is a correspondent covering the region for us.\n\n\

@@ -39,6 +39,8 @@ impl Default for LoadOptions {
 pub enum LoadError {
     #[error("{0}: no such file or folder")]
     NotFound(String),
+    #[error("{0}: cannot read: {1}")]
+    Unreadable(String, String),
     #[error("{0}: no article files (.txt, .md) in this folder")]
     NoArticleFiles(String),
     #[error("{0}: cannot read folder: {1}")]
@@ -59,6 +61,30 @@ impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
+}
+
+/// Warnings as lines for people: each problem shown for at most `per_problem` files, then
+/// one line counting the rest.
+pub fn summarise_warnings(warnings: &[LoadWarning], per_problem: usize) -> Vec<String> {
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    let mut lines = Vec::new();
+    let mut hidden: Vec<(&str, usize)> = Vec::new();
+    for w in warnings {
+        let count = shown.entry(w.message.as_str()).or_insert(0);
+        *count += 1;
+        if *count <= per_problem {
+            lines.push(w.to_string());
+        } else {
+            match hidden.iter_mut().find(|(m, _)| *m == w.message) {
+                Some((_, n)) => *n += 1,
+                None => hidden.push((&w.message, 1)),
+            }
+        }
+    }
+    for (message, n) in hidden {
+        lines.push(format!("… and {n} more files: {message}"));
+    }
+    lines
 }
 
 /// The built-in seed corpus.
@@ -91,7 +117,10 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Lo
     let mut folder = None;
     for path in paths {
         let shown = shown(path);
-        let meta = fs::metadata(path).map_err(|_| LoadError::NotFound(shown.clone()))?;
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => LoadError::NotFound(shown.clone()),
+            _ => LoadError::Unreadable(shown.clone(), io_reason(&e)),
+        })?;
         if meta.is_dir() {
             folder.get_or_insert_with(|| path.clone());
             let listed = list_folder(path)
@@ -222,6 +251,9 @@ fn read_article_text(path: &Path, max_bytes: u64) -> Result<(String, Option<Stri
 /// UTF-8 with a leading BOM dropped; invalid sequences replaced (with a warning); binary and
 /// empty files refused.
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    if let Some(decoded) = decode_utf16(&bytes) {
+        return decoded;
+    }
     if bytes.contains(&0) {
         return Err("skipped: binary file (contains NUL bytes)".to_string());
     }
@@ -249,6 +281,41 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
         return Err("skipped: empty or whitespace only".to_string());
     }
     Ok((text, warning))
+}
+
+/// A file that starts with a UTF-16 byte order mark, decoded (lone surrogates replaced).
+fn decode_utf16(bytes: &[u8]) -> Option<Result<(String, Option<String>), String>> {
+    let little = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd,
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect();
+    if text.contains('\0') {
+        return Some(Err(
+            "skipped: binary file (NUL characters in UTF-16 text)".to_string()
+        ));
+    }
+    if text
+        .chars()
+        .all(|c| c.is_whitespace() || super::line::is_invisible(c))
+    {
+        return Some(Err("skipped: empty or whitespace only".to_string()));
+    }
+    let endian = if little { "LE" } else { "BE" };
+    Some(Ok((
+        text,
+        Some(format!(
+            "decoded from UTF-16 {endian}; offsets refer to the decoded text"
+        )),
+    )))
 }
 
 fn io_reason(err: &std::io::Error) -> String {
@@ -295,6 +362,13 @@ mod tests {
         assert_eq!(decode(b"\xef\xbb\xbfHi".to_vec()).unwrap().0, "Hi");
         assert!(decode(b"a\0b".to_vec()).is_err());
         assert!(decode(b" \n\t\xe2\x80\x8b".to_vec()).is_err());
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Hé 日".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (text, warning) = decode(utf16).unwrap();
+        assert_eq!(text, "Hé 日");
+        assert!(warning.unwrap().contains("UTF-16 LE"));
         let (text, warning) = decode(b"caf\xe9 ok".to_vec()).unwrap();
         assert_eq!(text, "caf\u{fffd} ok");
         assert!(warning.unwrap().contains("byte 3"));
