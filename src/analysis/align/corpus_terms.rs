@@ -1,0 +1,147 @@
+//! The terms of every body sentence of a corpus, interned, with IDF weights computed over all
+//! sentences: a term that few sentences use says more than one that most do.
+
+use super::sentence_terms::{
+    sentence_raw_terms, MentionRef, NamedMention, SentenceTerms, TermClass, TermId,
+};
+use crate::analysis::entity_kind::EntityKind;
+use crate::analysis::CorpusEntities;
+use crate::corpus::Corpus;
+use crate::text::{display_safe, ByteSpan};
+use std::collections::HashMap;
+
+/// One vocabulary entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    /// Unique key: a stem ("withdraw"), a name key ("qamishli"), `n:15`, `d:2024`.
+    pub key: String,
+    pub class: TermClass,
+    /// The first surface form seen, display-safe: what a person is shown as the shared term.
+    pub display: String,
+}
+
+/// Every article's sentences as terms, and the corpus-wide weights.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusTerms {
+    vocabulary: Vec<Term>,
+    idf: Vec<f32>,
+    /// Per article, per body sentence (same indices as `Article::sentences`).
+    pub articles: Vec<Vec<SentenceTerms>>,
+    /// Article ids, for display.
+    pub article_ids: Vec<String>,
+}
+
+impl CorpusTerms {
+    /// Terms of every body sentence; `entities` gives the canonical entity of each mention
+    /// (`CorpusEntities::default()` treats names as plain words).
+    pub fn build(corpus: &Corpus, entities: &CorpusEntities) -> CorpusTerms {
+        let mut lookup: HashMap<String, TermId> = HashMap::new();
+        let mut vocabulary: Vec<Term> = Vec::new();
+        let mut articles = Vec::with_capacity(corpus.articles.len());
+        for (a, article) in corpus.articles.iter().enumerate() {
+            let mentions: Vec<MentionRef> = if a < entities.mentions.len() {
+                entities
+                    .resolved(a)
+                    .filter(|(m, _)| m.kind != EntityKind::Date)
+                    .map(|(m, id)| MentionRef {
+                        span: ByteSpan::from(m.span.clone()),
+                        entity: id,
+                        kind: m.kind,
+                        name: &entities.index.entity(id).name,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut sentences = Vec::with_capacity(article.sentences.len());
+            for &span in &article.sentences {
+                let inside: Vec<MentionRef> = mentions
+                    .iter()
+                    .filter(|m| span.contains(m.span))
+                    .copied()
+                    .collect();
+                let (raw, figures, names) = sentence_raw_terms(&article.source, span, &inside);
+                let mut intern = |key: String, class: TermClass, surface: &str| -> TermId {
+                    *lookup.entry(key.clone()).or_insert_with(|| {
+                        vocabulary.push(Term {
+                            key,
+                            class,
+                            display: display_safe(surface).into_owned(),
+                        });
+                        (vocabulary.len() - 1) as TermId
+                    })
+                };
+                let mut terms: Vec<TermId> = raw
+                    .into_iter()
+                    .map(|t| intern(t.key, t.class, t.surface))
+                    .collect();
+                let names = names
+                    .into_iter()
+                    .map(|(named, key)| NamedMention {
+                        key: intern(key, TermClass::Name, &article.source[named.span.range()]),
+                        ..named
+                    })
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                sentences.push(SentenceTerms {
+                    span,
+                    terms,
+                    figures,
+                    names,
+                    weight: 0.0,
+                    norm: 0.0,
+                });
+            }
+            articles.push(sentences);
+        }
+        let idf = inverse_document_frequencies(&articles, vocabulary.len());
+        for sentence in articles.iter_mut().flatten() {
+            let weights = sentence.terms.iter().map(|&t| idf[t as usize]);
+            sentence.weight = weights.clone().sum();
+            sentence.norm = weights.map(|w| w * w).sum::<f32>().sqrt();
+        }
+        CorpusTerms {
+            vocabulary,
+            idf,
+            articles,
+            article_ids: corpus.articles.iter().map(|a| a.id.clone()).collect(),
+        }
+    }
+
+    pub fn term(&self, id: TermId) -> &Term {
+        &self.vocabulary[id as usize]
+    }
+
+    /// The IDF weight of a term: ln((N + 1) / df) over the N body sentences of the corpus.
+    pub fn idf(&self, id: TermId) -> f32 {
+        self.idf[id as usize]
+    }
+
+    pub fn sentence(&self, article: usize, sentence: usize) -> &SentenceTerms {
+        &self.articles[article][sentence]
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Body sentences in the corpus.
+    pub fn sentence_count(&self) -> usize {
+        self.articles.iter().map(Vec::len).sum()
+    }
+}
+
+fn inverse_document_frequencies(articles: &[Vec<SentenceTerms>], terms: usize) -> Vec<f32> {
+    let mut df = vec![0u32; terms];
+    let mut n = 0usize;
+    for sentence in articles.iter().flatten() {
+        n += 1;
+        for &t in &sentence.terms {
+            df[t as usize] += 1;
+        }
+    }
+    df.into_iter()
+        .map(|d| ((n as f32 + 1.0) / d.max(1) as f32).ln())
+        .collect()
+}

@@ -1,0 +1,128 @@
+//! One sentence as the aligner sees it: its weighted terms (content-word stems, canonical
+//! entities, numbers and dates), its figures and its named mentions.
+
+use super::figures::{find_figures, Figure};
+use super::lexicon::Lexicon;
+use super::tokens::tokenize;
+use crate::analysis::entities::EntityId;
+use crate::analysis::entity_kind::EntityKind;
+use crate::text::ByteSpan;
+
+/// An index into `CorpusTerms`' vocabulary.
+pub type TermId = u32;
+
+/// What a term stands for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TermClass {
+    /// A content word, stemmed and grouped: "withdrew" and "withdrawal" are "withdraw".
+    Word,
+    /// A canonical entity (or a name that stands for it: "Kremlin" for Russia).
+    Name,
+    /// A number: "15" of "15 days".
+    Number,
+    /// A year, month or weekday.
+    Date,
+}
+
+/// A named mention inside a sentence, with its canonical entity.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NamedMention {
+    pub span: ByteSpan,
+    pub entity: EntityId,
+    pub kind: EntityKind,
+    /// The name's term key: two names with one key stand for the same thing.
+    pub key: TermId,
+}
+
+/// One sentence's terms, sorted and unique, with the weights the corpus gave them.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceTerms {
+    /// The sentence in its article's source text.
+    pub span: ByteSpan,
+    pub terms: Vec<TermId>,
+    pub figures: Vec<Figure>,
+    /// Mentions of non-date entities, in order.
+    pub names: Vec<NamedMention>,
+    /// Sum of the terms' IDF weights.
+    pub weight: f32,
+    /// Euclidean norm of the IDF weights.
+    pub norm: f32,
+}
+
+/// A term found in a sentence before interning: its key, class and the text it came from.
+pub struct RawTerm<'a> {
+    pub key: String,
+    pub class: TermClass,
+    pub surface: &'a str,
+}
+
+/// A mention given to `sentence_raw_terms`: where it is, its entity, the entity's name.
+#[derive(Copy, Clone, Debug)]
+pub struct MentionRef<'a> {
+    pub span: ByteSpan,
+    pub entity: EntityId,
+    pub kind: EntityKind,
+    pub name: &'a str,
+}
+
+/// The raw terms, figures and named mentions of `source[span]`. `mentions` are the article's
+/// non-date entity mentions inside the span, in order.
+pub fn sentence_raw_terms<'a>(
+    source: &'a str,
+    span: ByteSpan,
+    mentions: &[MentionRef<'_>],
+) -> (Vec<RawTerm<'a>>, Vec<Figure>, Vec<(NamedMention, String)>) {
+    let lexicon = Lexicon::get();
+    let tokens = tokenize(source, span);
+    let mut raw = Vec::new();
+    let mut names = Vec::new();
+    let mut in_name = vec![false; tokens.len()];
+    for mention in mentions {
+        for (flag, token) in in_name.iter_mut().zip(&tokens) {
+            if mention.span.contains(token.span) {
+                *flag = true;
+            }
+        }
+        let key = lexicon.name_key(mention.name);
+        raw.push(RawTerm {
+            key: key.clone(),
+            class: TermClass::Name,
+            surface: &source[mention.span.range()],
+        });
+        let named = NamedMention {
+            span: mention.span,
+            entity: mention.entity,
+            kind: mention.kind,
+            key: 0,
+        };
+        names.push((named, key));
+    }
+    let (figures, in_figure) = find_figures(&tokens);
+    for figure in &figures {
+        let surface = &source[figure.span.range()];
+        for key in figure.terms() {
+            let class = match key.starts_with("d:") {
+                true => TermClass::Date,
+                false => TermClass::Number,
+            };
+            raw.push(RawTerm {
+                key,
+                class,
+                surface,
+            });
+        }
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        if in_name[i] || in_figure[i] {
+            continue;
+        }
+        if let Some(key) = lexicon.word_key(&token.folded) {
+            raw.push(RawTerm {
+                key,
+                class: TermClass::Word,
+                surface: token.text,
+            });
+        }
+    }
+    (raw, figures, names)
+}
