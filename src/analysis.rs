@@ -1,5 +1,6 @@
-//! Text analysis: sentences, entities. Pure functions over text; no I/O, no terminal types.
+//! Text analysis: sentences, entities, alignment, the story map, coverage. Pure functions over text; no I/O, no terminal types.
 
+pub mod align;
 pub mod corpus_entities;
 pub mod entities;
 pub mod entity_kind;

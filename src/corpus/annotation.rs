@@ -90,8 +90,12 @@ pub fn quote_of(chars: &[char], start: usize, end: usize) -> Quote {
     let end = end.clamp(start, chars.len());
     Quote {
         exact: chars[start..end].iter().collect(),
-        prefix: chars[start.saturating_sub(QUOTE_CONTEXT_CHARS)..start].iter().collect(),
-        suffix: chars[end..(end + QUOTE_CONTEXT_CHARS).min(chars.len())].iter().collect(),
+        prefix: chars[start.saturating_sub(QUOTE_CONTEXT_CHARS)..start]
+            .iter()
+            .collect(),
+        suffix: chars[end..(end + QUOTE_CONTEXT_CHARS).min(chars.len())]
+            .iter()
+            .collect(),
     }
 }
 
@@ -101,7 +105,9 @@ mod tests {
 
     #[test]
     fn quotes_keep_up_to_32_chars_of_context() {
-        let text: Vec<char> = "Kremlin spokesman Dmitry Peskov said discussions would include".chars().collect();
+        let text: Vec<char> = "Kremlin spokesman Dmitry Peskov said discussions would include"
+            .chars()
+            .collect();
         let q = quote_of(&text, 18, 31);
         assert_eq!(q.exact, "Dmitry Peskov");
         assert_eq!(q.prefix, "Kremlin spokesman ");
@@ -110,7 +116,10 @@ mod tests {
 
     #[test]
     fn corrections_serialise_with_an_action_tag() {
-        let json = serde_json::to_string(&Correction::Entity { kind: EntityKind::Org }).unwrap();
+        let json = serde_json::to_string(&Correction::Entity {
+            kind: EntityKind::Org,
+        })
+        .unwrap();
         assert_eq!(json, r#"{"action":"entity","kind":"ORG"}"#);
     }
 }

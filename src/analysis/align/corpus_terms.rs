@@ -2,7 +2,7 @@
 //! sentences: a term that few sentences use says more than one that most do.
 
 use super::sentence_terms::{
-    sentence_raw_terms, MentionRef, NamedMention, SentenceTerms, TermClass, TermId,
+    clause_starts, sentence_raw_terms, MentionRef, NamedMention, SentenceTerms, TermClass, TermId,
 };
 use crate::analysis::entity_kind::EntityKind;
 use crate::analysis::CorpusEntities;
@@ -71,10 +71,16 @@ impl CorpusTerms {
                         (vocabulary.len() - 1) as TermId
                     })
                 };
-                let mut terms: Vec<TermId> = raw
-                    .into_iter()
-                    .map(|t| intern(t.key, t.class, t.surface))
-                    .collect();
+                let starts = clause_starts(&article.source, span);
+                let mut clauses: Vec<Vec<TermId>> = vec![Vec::new(); starts.len()];
+                let mut terms: Vec<TermId> = Vec::with_capacity(raw.len());
+                for t in raw {
+                    let clause = starts.partition_point(|&s| s <= t.at).saturating_sub(1);
+                    let id = intern(t.key, t.class, t.surface);
+                    clauses[clause].push(id);
+                    terms.push(id);
+                }
+                let clauses = merge_small_clauses(clauses);
                 let names = names
                     .into_iter()
                     .map(|(named, key)| NamedMention {
@@ -89,6 +95,7 @@ impl CorpusTerms {
                     terms,
                     figures,
                     names,
+                    clauses,
                     weight: 0.0,
                     norm: 0.0,
                 });
@@ -144,4 +151,28 @@ fn inverse_document_frequencies(articles: &[Vec<SentenceTerms>], terms: usize) -
     df.into_iter()
         .map(|d| ((n as f32 + 1.0) / d.max(1) as f32).ln())
         .collect()
+}
+
+/// Clauses of fewer than three terms join the clause before them (or after, for the first):
+/// "At the time," is no fact of its own. Each clause's terms come out sorted and unique.
+fn merge_small_clauses(clauses: Vec<Vec<TermId>>) -> Vec<Vec<TermId>> {
+    const MIN_TERMS: usize = 3;
+    let mut merged: Vec<Vec<TermId>> = Vec::new();
+    let mut pending: Vec<TermId> = Vec::new();
+    for clause in clauses.into_iter().filter(|c| !c.is_empty()) {
+        pending.extend(clause);
+        if pending.len() >= MIN_TERMS {
+            merged.push(std::mem::take(&mut pending));
+        }
+    }
+    match merged.last_mut() {
+        Some(last) => last.extend(pending),
+        None if !pending.is_empty() => merged.push(pending),
+        None => {}
+    }
+    for clause in &mut merged {
+        clause.sort_unstable();
+        clause.dedup();
+    }
+    merged
 }

@@ -121,7 +121,10 @@ fn compare_figures(l: &Figure, r: &Figure) -> Option<(DiscrepancyKind, String)> 
 }
 
 fn precision_note(l: &Figure, r: &Figure, same_value: bool) -> String {
-    match (l.qualifier == Qualifier::Exact, r.qualifier == Qualifier::Exact) {
+    match (
+        l.qualifier == Qualifier::Exact,
+        r.qualifier == Qualifier::Exact,
+    ) {
         (true, false) | (false, true) => "exact on one side, approximate on the other".into(),
         _ if same_value => "the same figure, qualified differently".into(),
         _ => "different figures".into(),
@@ -148,8 +151,7 @@ fn date_note(
         } else {
             return None;
         }
-    } else if ld.year.is_some() && rd.year.is_some() && ld.month.is_none() && rd.month.is_none()
-    {
+    } else if ld.year.is_some() && rd.year.is_some() && ld.month.is_none() && rd.month.is_none() {
         match (ld.year != rd.year, l.qualifier != r.qualifier) {
             (true, _) => "different years",
             (false, true) => "the same year, given with different precision",

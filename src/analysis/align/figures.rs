@@ -147,7 +147,7 @@ impl TimeUnit {
 }
 
 pub fn format_number(value: f64) -> String {
-    if value.fract().abs() < 1e-9 {
+    if (value - value.round()).abs() < 1e-6 * value.abs().max(1.0) {
         format!("{}", value.round() as i64)
     } else {
         format!("{value:.2}")
@@ -189,7 +189,12 @@ fn date_at(tokens: &[Token], i: usize) -> Option<Found> {
             weekday: Some(w as u8),
             ..DateParts::default()
         };
-        return Some((figure(FigureValue::Date(date), Qualifier::Exact), i, i, i + 1));
+        return Some((
+            figure(FigureValue::Date(date), Qualifier::Exact),
+            i,
+            i,
+            i + 1,
+        ));
     }
     let month = month_number(tokens, i);
     let year = year_number(&tokens[i].folded);
@@ -217,13 +222,20 @@ fn date_at(tokens: &[Token], i: usize) -> Option<Found> {
     } else {
         date.year = year;
     }
-    Some((figure(FigureValue::Date(date), qualifier), first, last, last + 1))
+    Some((
+        figure(FigureValue::Date(date), qualifier),
+        first,
+        last,
+        last + 1,
+    ))
 }
 
 fn quantity_at(tokens: &[Token], i: usize) -> Option<Found> {
     let word = tokens[i].folded.as_str();
     let (qualifier, first) = amount_qualifier(tokens, i);
-    let before_month = tokens.get(i + 1).is_some_and(|_| month_number(tokens, i + 1).is_some());
+    let before_month = tokens
+        .get(i + 1)
+        .is_some_and(|_| month_number(tokens, i + 1).is_some());
     if let Some(value) = number_value(word).filter(|_| !before_month) {
         let unit_word = tokens.get(i + 1).map(|t| t.folded.as_str()).unwrap_or("");
         let value_figure = match time_unit(unit_word) {
@@ -236,7 +248,11 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Found> {
                 unit: unit_stem(unit_word),
             },
         };
-        let last = if time_unit(unit_word).is_some() { i + 1 } else { i };
+        let last = if time_unit(unit_word).is_some() {
+            i + 1
+        } else {
+            i
+        };
         return Some((figure(value_figure, qualifier), first, last, i + 1));
     }
     // "a decade", "more than a year", "decades".
@@ -348,9 +364,10 @@ fn amount_qualifier(tokens: &[Token], i: usize) -> (Qualifier, usize) {
         (Some("up"), Some("to")) => (Qualifier::AtMost, i - 2),
         (_, Some("over")) => (Qualifier::AtLeast, i - 1),
         (_, Some("under")) => (Qualifier::AtMost, i - 1),
-        (_, Some("about" | "around" | "nearly" | "almost" | "some" | "roughly" | "approximately")) => {
-            (Qualifier::Approximate, i - 1)
-        }
+        (
+            _,
+            Some("about" | "around" | "nearly" | "almost" | "some" | "roughly" | "approximately"),
+        ) => (Qualifier::Approximate, i - 1),
         _ => (Qualifier::Exact, i),
     }
 }
@@ -382,7 +399,8 @@ mod tests {
 
     #[test]
     fn dates_with_their_precision() {
-        let found = figures("in mid-October, on December 8, 2024, since late 2019 and on Wednesday");
+        let found =
+            figures("in mid-October, on December 8, 2024, since late 2019 and on Wednesday");
         let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(
             texts,
@@ -402,7 +420,8 @@ mod tests {
 
     #[test]
     fn counts_keep_their_unit() {
-        let found = figures("extended by 15 days; two leaders; thousands of fighters; 1,200 troops");
+        let found =
+            figures("extended by 15 days; two leaders; thousands of fighters; 1,200 troops");
         assert!(
             matches!(&found[0].1, FigureValue::Duration { years: Some(y), unit: TimeUnit::Day } if (*y * 365.0 - 15.0).abs() < 1e-6)
         );

@@ -51,7 +51,11 @@ impl Lexicon {
             };
             let head = normalise_name(head);
             // A place's head stays a name; a word group's head is a stem like any word key.
-            let head_key = if names { head.clone() } else { lexicon.stem(&head) };
+            let head_key = if names {
+                head.clone()
+            } else {
+                lexicon.stem(&head)
+            };
             for variant in variants.split(',').map(normalise_name) {
                 if variant.is_empty() {
                     continue;

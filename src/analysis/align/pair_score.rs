@@ -50,18 +50,27 @@ pub struct Overlap {
     pub cosine: f32,
     /// Shared terms heavy enough to count as evidence.
     pub evidence: usize,
+    /// Sum of the weights of the shared terms rare enough to be specific.
+    pub specific_weight: f32,
 }
 
 /// A term lighter than this (used by about a third of the sentences or more) is not evidence of a
 /// shared fact on its own, though it still adds to the weights.
 const EVIDENCE_IDF: f32 = 1.0;
-/// The least shared weight that makes a fact: about two distinctive terms.
-const MIN_SHARED_WEIGHT: f32 = 4.0;
-/// The least share of the lighter sentence the shared terms must cover.
-const MIN_COVER: f32 = 0.25;
+/// A term at least this heavy (used by under a fifth of the sentences) is specific to a fact.
+const SPECIFIC_IDF: f32 = 1.5;
+/// The least weight of specific shared terms that makes a fact: two or three of them.
+const MIN_SPECIFIC_WEIGHT: f32 = 6.0;
+/// The least share of the lighter sentence the shared terms must cover: long sentences pack
+/// several facts, so a small share of one can still be a whole fact of the other.
+const MIN_COVER: f32 = 0.15;
 
 /// The shared terms of two sentences and their measures.
-pub fn overlap(terms: &CorpusTerms, a: &SentenceTerms, b: &SentenceTerms) -> (Overlap, Vec<TermId>) {
+pub fn overlap(
+    terms: &CorpusTerms,
+    a: &SentenceTerms,
+    b: &SentenceTerms,
+) -> (Overlap, Vec<TermId>) {
     let shared = shared_terms(&a.terms, &b.terms);
     let mut o = Overlap::default();
     let mut dot = 0.0;
@@ -71,6 +80,9 @@ pub fn overlap(terms: &CorpusTerms, a: &SentenceTerms, b: &SentenceTerms) -> (Ov
         dot += w * w;
         if w >= EVIDENCE_IDF && terms.term(t).class != TermClass::Date {
             o.evidence += 1;
+        }
+        if w >= SPECIFIC_IDF {
+            o.specific_weight += w;
         }
     }
     let lighter = a.weight.min(b.weight);
@@ -97,7 +109,7 @@ pub fn score_pair(terms: &CorpusTerms, a: &SentenceTerms, b: &SentenceTerms) -> 
 }
 
 pub fn is_link(o: &Overlap) -> bool {
-    o.evidence >= 2 && o.shared_weight >= MIN_SHARED_WEIGHT && o.cover >= MIN_COVER
+    o.evidence >= 2 && o.specific_weight >= MIN_SPECIFIC_WEIGHT && o.cover >= MIN_COVER
 }
 
 pub fn link_score(o: &Overlap) -> f32 {

@@ -43,6 +43,9 @@ pub struct SentenceTerms {
     pub figures: Vec<Figure>,
     /// Mentions of non-date entities, in order.
     pub names: Vec<NamedMention>,
+    /// The terms of each clause (split at commas, dashes, brackets, quotes and subordinating
+    /// words): a fact usually sits in one clause.
+    pub clauses: Vec<Vec<TermId>>,
     /// Sum of the terms' IDF weights.
     pub weight: f32,
     /// Euclidean norm of the IDF weights.
@@ -54,6 +57,8 @@ pub struct RawTerm<'a> {
     pub key: String,
     pub class: TermClass,
     pub surface: &'a str,
+    /// Byte offset in the source, to place the term in its clause.
+    pub at: usize,
 }
 
 /// A mention given to `sentence_raw_terms`: where it is, its entity, the entity's name.
@@ -79,7 +84,8 @@ pub fn sentence_raw_terms<'a>(
     let mut in_name = vec![false; tokens.len()];
     for mention in mentions {
         for (flag, token) in in_name.iter_mut().zip(&tokens) {
-            if mention.span.contains(token.span) {
+            // A token that overlaps a name ("Assad’s" around "Assad") belongs to it.
+            if mention.span.start < token.span.end && token.span.start < mention.span.end {
                 *flag = true;
             }
         }
@@ -88,6 +94,7 @@ pub fn sentence_raw_terms<'a>(
             key: key.clone(),
             class: TermClass::Name,
             surface: &source[mention.span.range()],
+            at: mention.span.start,
         });
         let named = NamedMention {
             span: mention.span,
@@ -109,6 +116,7 @@ pub fn sentence_raw_terms<'a>(
                 key,
                 class,
                 surface,
+                at: figure.span.start,
             });
         }
     }
@@ -121,8 +129,38 @@ pub fn sentence_raw_terms<'a>(
                 key,
                 class: TermClass::Word,
                 surface: token.text,
+                at: token.span.start,
             });
         }
     }
     (raw, figures, names)
+}
+
+/// Words that open a new clause when they follow a space.
+const CLAUSE_OPENERS: [&str; 10] = [
+    "while", "as", "which", "who", "where", "after", "but", "despite", "amid", "because",
+];
+
+/// Byte offsets in `source[span]` where a new clause starts.
+pub fn clause_starts(source: &str, span: ByteSpan) -> Vec<usize> {
+    let text = &source[span.range()];
+    let mut starts = vec![span.start];
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        let boundary = matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
+        if boundary {
+            starts.push(span.start + at + c.len_utf8());
+        } else if previous == ' ' && c.is_alphabetic() {
+            let rest = &text[at..];
+            let word_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            if CLAUSE_OPENERS.contains(&&rest[..word_end]) {
+                starts.push(span.start + at);
+            }
+        }
+        previous = c;
+    }
+    starts.dedup();
+    starts
 }

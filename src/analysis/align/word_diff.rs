@@ -83,7 +83,10 @@ mod tests {
             one_sided(left, &pieces, Side::Left),
             ["Russia", "and", "equipment", "airport", "in"]
         );
-        assert_eq!(one_sided(right, &pieces, Side::Right), ["Moscow", "airport"]);
+        assert_eq!(
+            one_sided(right, &pieces, Side::Right),
+            ["Moscow", "airport"]
+        );
     }
 
     #[test]
