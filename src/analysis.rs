@@ -2,9 +2,11 @@
 
 pub mod align;
 pub mod corpus_entities;
+pub mod coverage;
 pub mod entities;
 pub mod entity_kind;
 pub mod ner;
 pub mod sentences;
+pub mod story_map;
 
 pub use corpus_entities::CorpusEntities;

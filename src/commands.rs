@@ -1,8 +1,11 @@
 //! The subcommands, and what they share: loading the corpus with warnings on stderr, choosing
 //! the output format, writing to a pipe that may close.
 
+pub mod compare;
+pub mod coverage;
 pub mod dump;
 pub mod entities;
+pub mod map;
 pub mod read;
 
 use crate::cli::{CorpusArgs, Format};

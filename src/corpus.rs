@@ -7,6 +7,7 @@ pub mod boilerplate;
 pub mod clean;
 pub mod line;
 pub mod load;
+pub mod lookup;
 pub mod manifest;
 pub mod metadata;
 pub mod reason;
@@ -15,6 +16,7 @@ pub mod seeds;
 pub use article::Article;
 pub use clean::CleanMode;
 pub use load::{load_paths, load_seeds, LoadError, LoadOptions, LoadWarning};
+pub use lookup::{find_article, LookupError};
 pub use reason::RemovalReason;
 
 use std::path::PathBuf;

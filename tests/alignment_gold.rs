@@ -314,3 +314,79 @@ fn dump_pairs_for_tuning() {
     let out = serde_json::json!({"articles": articles, "gold": golds});
     std::fs::write(path, serde_json::to_string(&out).unwrap()).unwrap();
 }
+
+fn story_map() -> &'static parallax::analysis::story_map::StoryMap {
+    static MAP: OnceLock<parallax::analysis::story_map::StoryMap> = OnceLock::new();
+    MAP.get_or_init(|| parallax::analysis::story_map::StoryMap::build(&seeds().terms))
+}
+
+/// Whether some fact has every one of these (article prefix, sentence) members.
+fn one_fact_holds(members: &[(&str, usize)]) -> bool {
+    let s = seeds();
+    let refs: Vec<(usize, usize)> = members
+        .iter()
+        .map(|&(prefix, sentence)| {
+            let article = s
+                .corpus
+                .articles
+                .iter()
+                .position(|a| a.id.starts_with(prefix))
+                .expect("seed");
+            (article, sentence)
+        })
+        .collect();
+    story_map()
+        .facts
+        .iter()
+        .any(|f| refs.iter().all(|&(a, i)| f.has(a, i)))
+}
+
+/// Whether the sentence has a fact reported by its own article alone.
+fn has_single_source_fact(prefix: &str, sentence: usize) -> bool {
+    let s = seeds();
+    let article = s
+        .corpus
+        .articles
+        .iter()
+        .position(|a| a.id.starts_with(prefix))
+        .expect("seed");
+    story_map()
+        .facts
+        .iter()
+        .any(|f| f.has(article, sentence) && f.sources() == vec![article])
+}
+
+#[test]
+fn qamishli_withdrawal_reports_land_in_one_fact() {
+    assert!(one_fact_holds(&[
+        ("000", 4),
+        ("001", 5),
+        ("002", 2),
+        ("004", 7)
+    ]));
+}
+
+#[test]
+fn the_meeting_is_a_fact_of_all_five_sources() {
+    assert!(one_fact_holds(&[
+        ("000", 0),
+        ("001", 0),
+        ("002", 0),
+        ("003", 0),
+        ("004", 0)
+    ]));
+    assert_eq!(story_map().facts[0].sources().len(), 5);
+}
+
+#[test]
+fn each_outlets_exclusives_are_single_source_facts() {
+    for (prefix, sentence, what) in [
+        ("003", 2, "Peskov declines to comment on handing over Assad"),
+        ("003", 3, "Peskov refuses to comment on the withdrawal"),
+        ("004", 11, "the RUSI analyst's quote"),
+        ("000", 15, "the 15-day ceasefire extension"),
+        ("002", 8, "the reconstruction contracts"),
+    ] {
+        assert!(has_single_source_fact(prefix, sentence), "{what}");
+    }
+}

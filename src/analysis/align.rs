@@ -20,7 +20,9 @@ pub use discrepancy::{discrepancies, Discrepancy, DiscrepancyKind};
 pub use figures::{DateParts, Figure, FigureValue, Qualifier, TimeUnit};
 pub use hungarian::max_weight_matching;
 pub use lexicon::Lexicon;
-pub use pair_score::{overlap, score_pair, LinkKind, Overlap, PairScore};
+pub use pair_score::{
+    overlap, score_pair, shared_terms, LinkKind, Overlap, PairScore, SPECIFIC_IDF,
+};
 pub use sentence_terms::{NamedMention, SentenceTerms, TermClass, TermId};
 pub use word_diff::{word_diff, DiffKind, DiffPiece, Side};
 

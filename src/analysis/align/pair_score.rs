@@ -58,7 +58,7 @@ pub struct Overlap {
 /// shared fact on its own, though it still adds to the weights.
 const EVIDENCE_IDF: f32 = 1.0;
 /// A term at least this heavy (used by under a fifth of the sentences) is specific to a fact.
-const SPECIFIC_IDF: f32 = 1.5;
+pub const SPECIFIC_IDF: f32 = 1.5;
 /// The least weight of specific shared terms that makes a fact: two or three of them.
 const MIN_SPECIFIC_WEIGHT: f32 = 6.0;
 /// The least share of the lighter sentence the shared terms must cover: long sentences pack
