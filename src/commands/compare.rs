@@ -2,11 +2,13 @@
 
 use super::{default_format, json_line, load, write_stdout};
 use crate::cli::{CorpusArgs, Format};
-use parallax::analysis::align::{align_articles, discrepancies, Alignment, CorpusTerms, Link};
+use parallax::analysis::align::{
+    align_articles, discrepancies, Alignment, CorpusTerms, Discrepancy, Link,
+};
 use parallax::analysis::CorpusEntities;
 use parallax::corpus::{find_article, CleanMode, Corpus};
 use parallax::text::display_safe;
-use serde_json::json;
+use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,7 +28,7 @@ pub fn run(left: &str, right: &str, args: &CorpusArgs, format: Option<Format>) -
     let terms = CorpusTerms::build(&corpus, &entities);
     let alignment = align_articles(&terms, l, r);
     let text = match default_format(format) {
-        Format::Json => json_line(&to_json(&corpus, &terms, &alignment)),
+        Format::Json => to_json(&corpus, &terms, &alignment),
         Format::Text => to_text(&corpus, &terms, &alignment),
     };
     write_stdout(&text)
@@ -62,40 +64,68 @@ fn link_discrepancies(
     terms: &CorpusTerms,
     alignment: &Alignment,
     link: &Link,
-) -> Vec<parallax::analysis::align::Discrepancy> {
+) -> Vec<Discrepancy> {
     discrepancies(
         terms.sentence(alignment.left, link.left),
         &corpus.articles[alignment.left].source,
         terms.sentence(alignment.right, link.right),
         &corpus.articles[alignment.right].source,
+        link.kind,
     )
 }
 
-fn to_json(corpus: &Corpus, terms: &CorpusTerms, alignment: &Alignment) -> serde_json::Value {
-    let pairs: Vec<serde_json::Value> = alignment
+/// The `compare` JSON document (version 1). Field order is the documented order.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    version: u32,
+    left: &'a str,
+    right: &'a str,
+    near_duplicate: bool,
+    shared_share: f64,
+    pairs: Vec<PairJson>,
+    left_only: &'a [usize],
+    right_only: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct PairJson {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    score: f64,
+    kind: &'static str,
+    primary: bool,
+    shared: Vec<String>,
+    discrepancies: Vec<Discrepancy>,
+}
+
+/// Three decimals are plenty, and keep `f32` noise out of the output.
+fn rounded(value: f32) -> f64 {
+    (f64::from(value) * 1000.0).round() / 1000.0
+}
+
+fn to_json(corpus: &Corpus, terms: &CorpusTerms, alignment: &Alignment) -> String {
+    let pairs = alignment
         .links
         .iter()
-        .map(|link| {
-            json!({
-                "left": [link.left],
-                "right": [link.right],
-                "score": (link.score * 1000.0).round() / 1000.0,
-                "kind": link.kind.as_str(),
-                "primary": link.primary,
-                "shared": link.shared,
-                "discrepancies": link_discrepancies(corpus, terms, alignment, link),
-            })
+        .map(|link| PairJson {
+            left: vec![link.left],
+            right: vec![link.right],
+            score: rounded(link.score),
+            kind: link.kind.as_str(),
+            primary: link.primary,
+            shared: link.shared.clone(),
+            discrepancies: link_discrepancies(corpus, terms, alignment, link),
         })
         .collect();
-    json!({
-        "version": 1,
-        "left": corpus.articles[alignment.left].id,
-        "right": corpus.articles[alignment.right].id,
-        "near_duplicate": alignment.near_duplicate,
-        "shared_share": (alignment.shared_share * 1000.0).round() / 1000.0,
-        "pairs": pairs,
-        "left_only": alignment.left_only,
-        "right_only": alignment.right_only,
+    json_line(&CompareJson {
+        version: 1,
+        left: &corpus.articles[alignment.left].id,
+        right: &corpus.articles[alignment.right].id,
+        near_duplicate: alignment.near_duplicate,
+        shared_share: rounded(alignment.shared_share),
+        pairs,
+        left_only: &alignment.left_only,
+        right_only: &alignment.right_only,
     })
 }
 

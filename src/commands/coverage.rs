@@ -6,7 +6,7 @@ use parallax::analysis::coverage::Coverage;
 use parallax::analysis::CorpusEntities;
 use parallax::corpus::CleanMode;
 use parallax::text::display_safe;
-use serde_json::json;
+use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -18,22 +18,26 @@ pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
     let coverage = Coverage::build(&entities);
     let text = match default_format(format) {
         Format::Json => {
-            let rows: Vec<serde_json::Value> = coverage
+            let entities = coverage
                 .rows
                 .iter()
                 .map(|row| {
                     let e = entities.index.entity(row.entity);
-                    json!({
-                        "id": e.slug,
-                        "name": display_safe(&e.name),
-                        "type": e.kind.as_str(),
-                        "counts": row.counts,
-                        "total": row.total(),
-                    })
+                    EntityJson {
+                        id: e.slug.clone(),
+                        name: display_safe(&e.name).into_owned(),
+                        kind: e.kind.as_str(),
+                        counts: row.counts.clone(),
+                        total: row.total(),
+                    }
                 })
                 .collect();
-            let sources: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
-            json_line(&json!({"version": 1, "sources": sources, "entities": rows}))
+            let sources = corpus.articles.iter().map(|a| a.id.clone()).collect();
+            json_line(&CoverageJson {
+                version: 1,
+                sources,
+                entities,
+            })
         }
         Format::Text => {
             let mut out = String::new();
@@ -67,4 +71,22 @@ pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
         }
     };
     write_stdout(&text)
+}
+
+/// The `coverage` JSON document (version 1): `counts[i]` is the mentions in `sources[i]`.
+#[derive(Serialize)]
+struct CoverageJson {
+    version: u32,
+    sources: Vec<String>,
+    entities: Vec<EntityJson>,
+}
+
+#[derive(Serialize)]
+struct EntityJson {
+    id: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    counts: Vec<usize>,
+    total: usize,
 }

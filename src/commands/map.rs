@@ -7,7 +7,7 @@ use parallax::analysis::story_map::{SentenceRef, StoryMap};
 use parallax::analysis::CorpusEntities;
 use parallax::corpus::{CleanMode, Corpus};
 use parallax::text::display_safe;
-use serde_json::json;
+use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -18,7 +18,7 @@ pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
     let entities = CorpusEntities::analyse(&corpus, &[]);
     let map = StoryMap::build(&CorpusTerms::build(&corpus, &entities));
     let text = match default_format(format) {
-        Format::Json => json_line(&to_json(&corpus, &map)),
+        Format::Json => to_json(&corpus, &map),
         Format::Text => to_text(&corpus, &map),
     };
     write_stdout(&text)
@@ -29,23 +29,46 @@ fn text_of(corpus: &Corpus, s: SentenceRef) -> String {
     display_safe(a.text(a.sentences[s.sentence])).into_owned()
 }
 
-fn to_json(corpus: &Corpus, map: &StoryMap) -> serde_json::Value {
-    let facts: Vec<serde_json::Value> = map
+/// The `map` JSON document (version 1).
+#[derive(Serialize)]
+struct MapJson {
+    version: u32,
+    facts: Vec<FactJson>,
+}
+
+#[derive(Serialize)]
+struct FactJson {
+    text: String,
+    sources: usize,
+    terms: Vec<String>,
+    members: Vec<MemberJson>,
+}
+
+#[derive(Serialize)]
+struct MemberJson {
+    article: String,
+    sentence: usize,
+}
+
+fn to_json(corpus: &Corpus, map: &StoryMap) -> String {
+    let facts = map
         .facts
         .iter()
-        .map(|f| {
-            json!({
-                "text": text_of(corpus, f.representative),
-                "sources": f.sources().len(),
-                "terms": f.terms,
-                "members": f.members.iter().map(|m| json!({
-                    "article": corpus.articles[m.article].id,
-                    "sentence": m.sentence,
-                })).collect::<Vec<_>>(),
-            })
+        .map(|f| FactJson {
+            text: text_of(corpus, f.representative),
+            sources: f.sources().len(),
+            terms: f.terms.clone(),
+            members: f
+                .members
+                .iter()
+                .map(|m| MemberJson {
+                    article: corpus.articles[m.article].id.clone(),
+                    sentence: m.sentence,
+                })
+                .collect(),
         })
         .collect();
-    json!({"version": 1, "facts": facts})
+    json_line(&MapJson { version: 1, facts })
 }
 
 /// One line per fact: a ● for each source that reports it, ○ for each that does not.

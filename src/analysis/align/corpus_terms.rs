@@ -63,10 +63,11 @@ impl CorpusTerms {
                 let (raw, figures, names) = sentence_raw_terms(&article.source, span, &inside);
                 let mut intern = |key: String, class: TermClass, surface: &str| -> TermId {
                     *lookup.entry(key.clone()).or_insert_with(|| {
+                        let display = display_name(&key, class, surface);
                         vocabulary.push(Term {
                             key,
                             class,
-                            display: display_safe(surface).into_owned(),
+                            display,
                         });
                         (vocabulary.len() - 1) as TermId
                     })
@@ -83,9 +84,12 @@ impl CorpusTerms {
                 let clauses = merge_small_clauses(clauses);
                 let names = names
                     .into_iter()
-                    .map(|(named, key)| NamedMention {
-                        key: intern(key, TermClass::Name, &article.source[named.span.range()]),
-                        ..named
+                    .map(|(named, key)| {
+                        let name = &entities.index.entity(named.entity).name;
+                        NamedMention {
+                            key: intern(key, TermClass::Name, name),
+                            ..named
+                        }
                     })
                     .collect();
                 terms.sort_unstable();
@@ -175,4 +179,24 @@ fn merge_small_clauses(clauses: Vec<Vec<TermId>>) -> Vec<Vec<TermId>> {
         clause.dedup();
     }
     merged
+}
+
+/// What a person is shown for a term: the word as first written, the entity's canonical name,
+/// or, for a name that stands for another ("Kremlin" for Russia), the head in title case.
+fn display_name(key: &str, class: TermClass, surface: &str) -> String {
+    let grouped = class == TermClass::Name
+        && super::lexicon::normalise_name(surface) != key
+        && !key.contains(':');
+    if !grouped {
+        return display_safe(surface).into_owned();
+    }
+    key.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -3,6 +3,7 @@
 //! "mid-October"). Flags for a reader to check, not verdicts.
 
 use super::figures::{format_number, DateParts, Figure, FigureValue, Qualifier};
+use super::pair_score::LinkKind;
 use super::sentence_terms::{NamedMention, SentenceTerms};
 use crate::analysis::entity_kind::EntityKind;
 use crate::text::{display_safe, ByteSpan};
@@ -36,20 +37,32 @@ pub struct Discrepancy {
     pub explanation: String,
 }
 
-/// The possible discrepancies between two aligned sentences, given each one's article text.
+/// The possible discrepancies between two aligned sentences, given each one's article text and
+/// how they are linked. Names are compared only for paraphrases and near-identical pairs: in a
+/// partial overlap, different people and places are usually different facts.
 pub fn discrepancies(
     left: &SentenceTerms,
     left_text: &str,
     right: &SentenceTerms,
     right_text: &str,
+    kind: LinkKind,
 ) -> Vec<Discrepancy> {
     let mut found = Vec::new();
     for l in &left.figures {
         if right.figures.iter().any(|r| same_figure(l, r)) {
             continue;
         }
+        // Compare with the closest counterparts only: "October" with "mid-October", not with
+        // "late January 2025" in the same sentence.
+        let closest = right
+            .figures
+            .iter()
+            .filter(|r| !right_has_match(left, r))
+            .map(|r| affinity(l, r))
+            .max()
+            .unwrap_or(0);
         for r in &right.figures {
-            if right_has_match(left, r) {
+            if right_has_match(left, r) || affinity(l, r) < closest {
                 continue;
             }
             if let Some((kind, explanation)) = compare_figures(l, r) {
@@ -64,12 +77,31 @@ pub fn discrepancies(
             }
         }
     }
-    found.extend(name_differences(left, left_text, right, right_text));
+    if kind != LinkKind::PartialOverlap {
+        found.extend(name_differences(left, left_text, right, right_text));
+    }
     found
 }
 
 fn right_has_match(left: &SentenceTerms, r: &Figure) -> bool {
     left.figures.iter().any(|l| same_figure(l, r))
+}
+
+/// How likely two figures are to state the same thing: same month 2, same year or time unit 1.
+fn affinity(a: &Figure, b: &Figure) -> u8 {
+    match (&a.value, &b.value) {
+        (FigureValue::Date(x), FigureValue::Date(y)) => {
+            if x.month.is_some() && x.month == y.month {
+                2
+            } else {
+                u8::from(x.year.is_some() && x.year == y.year)
+            }
+        }
+        (FigureValue::Duration { unit: x, .. }, FigureValue::Duration { unit: y, .. }) => {
+            u8::from(x == y)
+        }
+        _ => 0,
+    }
 }
 
 fn same_figure(a: &Figure, b: &Figure) -> bool {
@@ -88,9 +120,12 @@ fn compare_figures(l: &Figure, r: &Figure) -> Option<(DiscrepancyKind, String)> 
                 unit: ru,
             },
         ) => {
-            // "15 days" and "four months" are likely different spans of time, not one misreported.
-            let same_scale = lu == ru || (ly.is_none() || ry.is_none());
-            if !same_scale {
+            // "15 days" and "four months", "14-year" and "more than a year", "a decade" and
+            // "decades" are likely different spans of time, not one misreported.
+            let (Some(ly), Some(ry)) = (ly, ry) else {
+                return None;
+            };
+            if lu != ru || ly.max(*ry) > 2.0 * ly.min(*ry) {
                 return None;
             }
             Some((DiscrepancyKind::Quantity, precision_note(l, r, ly == ry)))
@@ -205,5 +240,69 @@ fn kind_word(kind: EntityKind) -> &'static str {
         EntityKind::Org => "organisation",
         EntityKind::Group => "group",
         EntityKind::Date => "date",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::align::figures::find_figures;
+    use crate::analysis::align::tokens::tokenize;
+
+    fn sentence(text: &str) -> SentenceTerms {
+        let tokens = tokenize(text, ByteSpan::new(0, text.len()));
+        SentenceTerms {
+            span: ByteSpan::new(0, text.len()),
+            figures: find_figures(&tokens).0,
+            ..SentenceTerms::default()
+        }
+    }
+
+    fn found(left: &str, right: &str) -> Vec<(String, String, DiscrepancyKind)> {
+        discrepancies(
+            &sentence(left),
+            left,
+            &sentence(right),
+            right,
+            LinkKind::Paraphrase,
+        )
+        .into_iter()
+        .map(|d| (d.left, d.right, d.kind))
+        .collect()
+    }
+
+    #[test]
+    fn discrepancy_table() {
+        let table = [
+            (
+                "Russia backed Assad during Syria’s 14-year civil war.",
+                "after more than a decade of civil war",
+                vec![("14-year", "more than a decade", DiscrepancyKind::Quantity)],
+            ),
+            (
+                "after a previous trip in October.",
+                "the first in mid-October, since late January 2025",
+                vec![("October", "mid-October", DiscrepancyKind::Date)],
+            ),
+            (
+                "The ceasefire was extended by 15 days.",
+                "The ceasefire was extended by 20 days.",
+                vec![("15 days", "20 days", DiscrepancyKind::Quantity)],
+            ),
+            (
+                "They met on Wednesday in 2024.",
+                "They met on Wednesday in 2024.",
+                vec![],
+            ),
+            ("2 bases remain.", "2 bases remain.", vec![]),
+            ("It lasted 15 days.", "It lasted four months.", vec![]),
+        ];
+        for (left, right, expected) in table {
+            let expected: Vec<(String, String, DiscrepancyKind)> = expected
+                .into_iter()
+                .map(|(l, r, k)| (l.to_string(), r.to_string(), k))
+                .collect();
+            assert_eq!(found(left, right), expected, "{left} / {right}");
+        }
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub enum LinkKind {
     /// One fact shared, the rest of either sentence is its own.
     PartialOverlap,
-    /// The same content in other words.
+    /// Most of one sentence restated in the other, in other words.
     Paraphrase,
     /// Almost the same words.
     NearIdentical,
@@ -119,7 +119,7 @@ pub fn link_score(o: &Overlap) -> f32 {
 pub fn link_kind(o: &Overlap) -> LinkKind {
     if o.dice >= 0.8 {
         LinkKind::NearIdentical
-    } else if o.dice >= 0.45 {
+    } else if o.cover >= 0.45 {
         LinkKind::Paraphrase
     } else {
         LinkKind::PartialOverlap

@@ -54,6 +54,7 @@ pub struct SentenceTerms {
 
 /// A term found in a sentence before interning: its key, class and the text it came from.
 pub struct RawTerm<'a> {
+    /// Key, class and what to show: the surface word, or the canonical name of an entity.
     pub key: String,
     pub class: TermClass,
     pub surface: &'a str,
@@ -75,7 +76,7 @@ pub struct MentionRef<'a> {
 pub fn sentence_raw_terms<'a>(
     source: &'a str,
     span: ByteSpan,
-    mentions: &[MentionRef<'_>],
+    mentions: &[MentionRef<'a>],
 ) -> (Vec<RawTerm<'a>>, Vec<Figure>, Vec<(NamedMention, String)>) {
     let lexicon = Lexicon::get();
     let tokens = tokenize(source, span);
@@ -93,7 +94,7 @@ pub fn sentence_raw_terms<'a>(
         raw.push(RawTerm {
             key: key.clone(),
             class: TermClass::Name,
-            surface: &source[mention.span.range()],
+            surface: mention.name,
             at: mention.span.start,
         });
         let named = NamedMention {
