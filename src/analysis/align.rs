@@ -93,3 +93,6 @@ pub fn align_articles(terms: &CorpusTerms, left: usize, right: usize) -> Alignme
         near_duplicate: shared_share >= NEAR_DUPLICATE_SHARE,
     }
 }
+
+#[cfg(test)]
+mod tests;

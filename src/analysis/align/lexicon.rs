@@ -93,12 +93,11 @@ impl Lexicon {
     /// The term key of an entity's name: normalised, then mapped to its group's head, so that
     /// "Kremlin" and "Moscow" count as "russia" and "U.S." as "united states".
     pub fn name_key(&self, name: &str) -> String {
+        let name = ["'s", "’s"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(name);
         let normal = normalise_name(name);
-        let normal = normal
-            .strip_suffix(" s")
-            .filter(|_| name.ends_with("'s") || name.ends_with("’s"))
-            .map(str::to_string)
-            .unwrap_or(normal);
         self.name_heads.get(&normal).cloned().unwrap_or(normal)
     }
 
