@@ -124,7 +124,8 @@ impl CorpusTerms {
         &self.vocabulary[id as usize]
     }
 
-    /// The IDF weight of a term: ln((N + 1) / df) over the N body sentences of the corpus.
+    /// The IDF weight of a term: ln((N + 1) / df) over the N body sentences of the corpus,
+    /// scaled to `REFERENCE_MAX_IDF / ln(N + 1)`.
     pub fn idf(&self, id: TermId) -> f32 {
         self.idf[id as usize]
     }
@@ -143,6 +144,9 @@ impl CorpusTerms {
     }
 }
 
+/// The weight of a term used by one sentence only, whatever the corpus size (ln 85: the seeds).
+pub const REFERENCE_MAX_IDF: f32 = 4.4427;
+
 fn inverse_document_frequencies(articles: &[Vec<SentenceTerms>], terms: usize) -> Vec<f32> {
     let mut df = vec![0u32; terms];
     let mut n = 0usize;
@@ -152,8 +156,11 @@ fn inverse_document_frequencies(articles: &[Vec<SentenceTerms>], terms: usize) -
             df[t as usize] += 1;
         }
     }
+    // Scaled so that a term of one sentence weighs the same in a corpus of two short articles
+    // as in a hundred long ones: the thresholds are about relative rarity.
+    let scale = REFERENCE_MAX_IDF / (n as f32 + 1.0).ln().max(f32::EPSILON);
     df.into_iter()
-        .map(|d| ((n as f32 + 1.0) / d.max(1) as f32).ln())
+        .map(|d| ((n as f32 + 1.0) / d.max(1) as f32).ln() * scale)
         .collect()
 }
 

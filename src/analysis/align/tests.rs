@@ -34,7 +34,10 @@ fn alignment_of_b_with_a_mirrors_a_with_b() {
     for a in 0..corpus.articles.len() {
         for b in 0..corpus.articles.len() {
             if a != b {
-                assert_eq!(align_articles(terms, b, a), align_articles(terms, a, b).mirrored());
+                assert_eq!(
+                    align_articles(terms, b, a),
+                    align_articles(terms, a, b).mirrored()
+                );
             }
         }
     }
@@ -59,8 +62,14 @@ fn primary_links_form_a_one_to_one_matching() {
     let lefts: Vec<usize> = rows.iter().filter_map(|r| r.left).collect();
     let mut rights: Vec<usize> = rows.iter().filter_map(|r| r.right).collect();
     rights.sort_unstable();
-    assert_eq!(lefts, (0..corpus.articles[0].sentences.len()).collect::<Vec<_>>());
-    assert_eq!(rights, (0..corpus.articles[1].sentences.len()).collect::<Vec<_>>());
+    assert_eq!(
+        lefts,
+        (0..corpus.articles[0].sentences.len()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        rights,
+        (0..corpus.articles[1].sentences.len()).collect::<Vec<_>>()
+    );
 }
 
 #[test]
