@@ -1,11 +1,14 @@
-//! Text analysis: sentences, entities. Pure functions over text; no I/O, no terminal types.
+//! Text analysis: sentences, entities, alignment, the story map, coverage. Pure functions over text; no I/O, no terminal types.
 
+pub mod align;
 pub mod corpus_entities;
 pub mod corrections;
+pub mod coverage;
 pub mod entities;
 pub mod entity_kind;
 pub mod ner;
 pub mod sentences;
+pub mod story_map;
 
 pub use corpus_entities::CorpusEntities;
 pub use corrections::EntityCorrections;

@@ -49,6 +49,35 @@ enum Command {
         #[arg(long)]
         no_clean: bool,
     },
+    /// Align two articles: sentence links (primary and secondary), one-sided sentences,
+    /// possible discrepancies, near-duplicate pairs.
+    Compare {
+        /// The left article: an id, a unique id prefix, or a path.
+        left: String,
+        /// The right article: an id, a unique id prefix, or a path.
+        right: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// The story map: sentences of every source grouped into facts, most widely reported first.
+    Map {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// How often each source mentions each entity.
+    Coverage {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
     /// List the canonical entities, most mentioned first, with aliases and sources.
     Entities {
         #[command(flatten)]
@@ -128,6 +157,14 @@ pub fn run() -> ExitCode {
         }) => commands::dump::run(&corpus, format, no_clean),
         Some(Command::Entities { corpus, format }) => commands::entities::run(&corpus, format),
         Some(Command::Annotations { command }) => commands::annotations::run(command),
+        Some(Command::Compare {
+            left,
+            right,
+            corpus,
+            format,
+        }) => commands::compare::run(&left, &right, &corpus, format),
+        Some(Command::Map { corpus, format }) => commands::map::run(&corpus, format),
+        Some(Command::Coverage { corpus, format }) => commands::coverage::run(&corpus, format),
         None => commands::read::run(&cli.corpus),
     }
 }

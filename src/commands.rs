@@ -2,8 +2,11 @@
 //! the output format, writing to a pipe that may close.
 
 pub mod annotations;
+pub mod compare;
+pub mod coverage;
 pub mod dump;
 pub mod entities;
+pub mod map;
 pub mod read;
 
 use crate::cli::{CorpusArgs, Format};

@@ -9,6 +9,7 @@ pub mod boilerplate;
 pub mod clean;
 pub mod line;
 pub mod load;
+pub mod lookup;
 pub mod manifest;
 pub mod metadata;
 pub mod reason;
@@ -20,6 +21,7 @@ pub use annotation::{AnchorStatus, Annotation};
 pub use article::Article;
 pub use clean::CleanMode;
 pub use load::{load_paths, load_seeds, LoadError, LoadOptions, LoadWarning};
+pub use lookup::{find_article, LookupError};
 pub use reason::RemovalReason;
 pub use store::{AnnotationStore, StoreError, StoreLocation};
 

@@ -31,7 +31,7 @@ mod scale_tests;
 #[cfg(test)]
 mod test_support;
 
-pub use fold::fold_name;
+pub use fold::{fold_case_and_marks, fold_name};
 pub use overrides::EntityOverride;
 
 use crate::analysis::entity_kind::EntityKind;

@@ -99,6 +99,16 @@ fn split_words(text: &str) -> Vec<(String, bool)> {
     words
 }
 
+/// Text with case and diacritics folded, nothing else changed: "Erdoğan’s" → "erdogan’s". For
+/// comparing ordinary words, where `fold_name`'s particles and transliteration do not belong.
+pub fn fold_case_and_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| !is_combining_mark(c)) {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());

@@ -1,0 +1,98 @@
+//! Sentence alignment between articles. Each sentence is a set of terms (content-word stems,
+//! canonical entities, numbers and dates) weighted by rarity across the corpus; two sentences
+//! link when they share a clear fact, many-to-many; a maximum-weight one-to-one matching picks
+//! each sentence's primary counterpart for a side-by-side view. Pure: no I/O, no terminal types.
+
+mod alignment;
+mod corpus_terms;
+mod discrepancy;
+mod figures;
+mod hungarian;
+mod lexicon;
+mod pair_score;
+mod sentence_terms;
+mod tokens;
+mod word_diff;
+
+pub use alignment::{Alignment, Link, Row};
+pub use corpus_terms::{CorpusTerms, Term};
+pub use discrepancy::{discrepancies, Discrepancy, DiscrepancyKind};
+pub use figures::{DateParts, Figure, FigureValue, Qualifier, TimeUnit};
+pub use hungarian::max_weight_matching;
+pub use lexicon::Lexicon;
+pub use pair_score::{
+    overlap, score_pair, shared_terms, LinkKind, Overlap, PairScore, SPECIFIC_IDF,
+};
+pub use sentence_terms::{NamedMention, SentenceTerms, TermClass, TermId};
+pub use word_diff::{word_diff, DiffKind, DiffPiece, Side};
+
+/// The share of near-identical sentences above which two articles are near-duplicates.
+pub const NEAR_DUPLICATE_SHARE: f32 = 0.5;
+
+/// Aligns two articles of the corpus (indexes into `terms.articles`). Symmetric:
+/// `align_articles(t, b, a)` is `align_articles(t, a, b).mirrored()`.
+pub fn align_articles(terms: &CorpusTerms, left: usize, right: usize) -> Alignment {
+    if left > right {
+        return align_articles(terms, right, left).mirrored();
+    }
+    let left_sentences = &terms.articles[left];
+    let right_sentences = &terms.articles[right];
+    let mut scored = Vec::new();
+    for (i, a) in left_sentences.iter().enumerate() {
+        for (j, b) in right_sentences.iter().enumerate() {
+            if let Some(pair) = score_pair(terms, a, b) {
+                scored.push((i, j, pair));
+            }
+        }
+    }
+    let mut weights = vec![vec![0.0f32; right_sentences.len()]; left_sentences.len()];
+    for (i, j, pair) in &scored {
+        weights[*i][*j] = pair.score;
+    }
+    let primary = max_weight_matching(&weights);
+    let links: Vec<Link> = scored
+        .into_iter()
+        .map(|(i, j, pair)| Link {
+            left: i,
+            right: j,
+            score: pair.score,
+            kind: pair.kind,
+            shared: pair
+                .shared
+                .iter()
+                .map(|&t| terms.term(t).display.clone())
+                .collect(),
+            primary: primary.binary_search(&(i, j)).is_ok(),
+        })
+        .collect();
+    let linked = |side: fn(&Link) -> usize, len: usize| -> Vec<usize> {
+        let mut has = vec![false; len];
+        for l in &links {
+            has[side(l)] = true;
+        }
+        (0..len).filter(|&i| !has[i]).collect()
+    };
+    let left_only = linked(|l| l.left, left_sentences.len());
+    let right_only = linked(|l| l.right, right_sentences.len());
+    let total = left_sentences.len() + right_sentences.len();
+    let identical = links
+        .iter()
+        .filter(|l| l.primary && l.kind == LinkKind::NearIdentical)
+        .count();
+    let shared_share = match total {
+        0 => 0.0,
+        _ => 2.0 * identical as f32 / total as f32,
+    };
+    Alignment {
+        left,
+        right,
+        links,
+        left_only,
+        right_only,
+        shared_share,
+        near_duplicate: shared_share >= NEAR_DUPLICATE_SHARE,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,173 @@
+//! The word lists behind sentence terms: stop words, groups of words and names that report the
+//! same thing (`assets/term_groups.txt`), and the English stemmer. Built once, shared.
+
+use crate::analysis::entities::fold_case_and_marks;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const STOP_WORDS: &str = include_str!("../../../assets/stopwords.txt");
+const TERM_GROUPS: &str = include_str!("../../../assets/term_groups.txt");
+/// The section of `term_groups.txt` whose heads are place names rather than words.
+const PLACES_SECTION: &str = "## Places";
+
+/// Stop words, the stemmer and the term groups.
+pub struct Lexicon {
+    stop_words: HashSet<String>,
+    stemmer: Stemmer,
+    /// A stemmed word → its group's key (a stem, or a place name for the places section).
+    word_heads: HashMap<String, String>,
+    /// A normalised name ("u s", "kremlin") → its group's head ("united states", "russia").
+    name_heads: HashMap<String, String>,
+}
+
+impl Lexicon {
+    /// The one lexicon, built from the compiled-in lists on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let stop_words = list_lines(STOP_WORDS).map(str::to_string).collect();
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut lexicon = Lexicon {
+            stop_words,
+            stemmer,
+            word_heads: HashMap::new(),
+            name_heads: HashMap::new(),
+        };
+        let mut names = false;
+        for line in TERM_GROUPS.lines().map(str::trim) {
+            if line.starts_with("## ") {
+                names = line.starts_with(PLACES_SECTION);
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((head, variants)) = line.split_once('=') else {
+                continue;
+            };
+            let head = normalise_name(head);
+            // A place's head stays a name; a word group's head is a stem like any word key.
+            let head_key = if names {
+                head.clone()
+            } else {
+                lexicon.stem(&head)
+            };
+            for variant in variants.split(',').map(normalise_name) {
+                if variant.is_empty() {
+                    continue;
+                }
+                if !variant.contains(' ') {
+                    let stem = lexicon.stem(&variant);
+                    lexicon.word_heads.insert(stem, head_key.clone());
+                }
+                if names {
+                    lexicon.name_heads.insert(variant, head.clone());
+                }
+            }
+            if names {
+                lexicon.word_heads.insert(lexicon.stem(&head), head.clone());
+            }
+        }
+        lexicon
+    }
+
+    /// Whether a folded word carries no fact on its own.
+    pub fn is_stop_word(&self, folded: &str) -> bool {
+        self.stop_words.contains(folded)
+    }
+
+    /// The term key of a folded word: stemmed, then mapped to its group's head. `None` for stop
+    /// words and single letters.
+    pub fn word_key(&self, folded: &str) -> Option<String> {
+        if folded.chars().count() < 2 || self.is_stop_word(folded) {
+            return None;
+        }
+        let stem = self.stem(folded);
+        Some(self.word_heads.get(&stem).cloned().unwrap_or(stem))
+    }
+
+    /// The term key of an entity's name: normalised, then mapped to its group's head, so that
+    /// "Kremlin" and "Moscow" count as "russia" and "U.S." as "united states".
+    pub fn name_key(&self, name: &str) -> String {
+        let name = ["'s", "’s"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(name);
+        let normal = normalise_name(name);
+        self.name_heads.get(&normal).cloned().unwrap_or(normal)
+    }
+
+    fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+}
+
+/// Case and diacritics folded, apostrophes dropped, any other non-alphanumeric run as one space.
+pub fn normalise_name(text: &str) -> String {
+    let folded = fold_case_and_marks(text);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if is_apostrophe(c) {
+            continue;
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+fn list_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_keys_table() {
+        let lexicon = Lexicon::get();
+        let table = [
+            ("withdrew", Some("withdraw")),
+            ("withdrawal", Some("withdraw")),
+            ("withdrawing", Some("withdraw")),
+            ("toppled", Some("overthrow")),
+            ("ouster", Some("overthrow")),
+            ("stabilisation", Some("stabil")),
+            ("stabilize", Some("stabil")),
+            ("extradition", Some("extradit")),
+            ("forces", Some("forc")),
+            ("the", None),
+            ("said", None),
+            ("a", None),
+        ];
+        for (word, key) in table {
+            assert_eq!(lexicon.word_key(word).as_deref(), key, "{word}");
+        }
+    }
+
+    #[test]
+    fn names_stand_for_their_country() {
+        let lexicon = Lexicon::get();
+        assert_eq!(lexicon.name_key("Kremlin"), "russia");
+        assert_eq!(lexicon.name_key("U.S."), "united states");
+        assert_eq!(lexicon.name_key("Washington"), "united states");
+        assert_eq!(lexicon.name_key("Qamishli"), "qamishli");
+        assert_eq!(lexicon.name_key("Assad’s"), "assad");
+    }
+}

@@ -1,0 +1,145 @@
+//! Whether two sentences share a clear fact, how strongly, and which terms say so. Symmetric:
+//! scoring (a, b) and (b, a) gives the same result.
+
+use super::corpus_terms::CorpusTerms;
+use super::sentence_terms::{SentenceTerms, TermClass, TermId};
+use serde::Serialize;
+
+/// How much of a sentence its counterpart repeats.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// One fact shared, the rest of either sentence is its own.
+    PartialOverlap,
+    /// Most of one sentence restated in the other, in other words.
+    Paraphrase,
+    /// Almost the same words.
+    NearIdentical,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::PartialOverlap => "partial-overlap",
+            LinkKind::Paraphrase => "paraphrase",
+            LinkKind::NearIdentical => "near-identical",
+        }
+    }
+}
+
+/// A scored sentence pair that shares a fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairScore {
+    /// In [0, 1]: how much of the two sentences the shared terms make up.
+    pub score: f32,
+    pub kind: LinkKind,
+    /// Shared terms, heaviest first.
+    pub shared: Vec<TermId>,
+}
+
+/// The measures behind a decision, exposed for tests and tuning.
+#[derive(Copy, Clone, Debug, Default, PartialEq)]
+pub struct Overlap {
+    /// Sum of the shared terms' weights.
+    pub shared_weight: f32,
+    /// Shared weight over the lighter sentence's weight.
+    pub cover: f32,
+    /// Shared weight over the mean of both weights.
+    pub dice: f32,
+    /// Cosine of the IDF vectors.
+    pub cosine: f32,
+    /// Shared terms heavy enough to count as evidence.
+    pub evidence: usize,
+    /// Sum of the weights of the shared terms rare enough to be specific.
+    pub specific_weight: f32,
+}
+
+/// A term lighter than this (used by about a third of the sentences or more) is not evidence of a
+/// shared fact on its own, though it still adds to the weights.
+const EVIDENCE_IDF: f32 = 1.0;
+/// A term at least this heavy (used by under a fifth of the sentences) is specific to a fact.
+pub const SPECIFIC_IDF: f32 = 1.5;
+/// The least weight of specific shared terms that makes a fact: two or three of them.
+const MIN_SPECIFIC_WEIGHT: f32 = 6.0;
+/// The least share of the lighter sentence the shared terms must cover: long sentences pack
+/// several facts, so a small share of one can still be a whole fact of the other.
+const MIN_COVER: f32 = 0.15;
+
+/// The shared terms of two sentences and their measures.
+pub fn overlap(
+    terms: &CorpusTerms,
+    a: &SentenceTerms,
+    b: &SentenceTerms,
+) -> (Overlap, Vec<TermId>) {
+    let shared = shared_terms(&a.terms, &b.terms);
+    let mut o = Overlap::default();
+    let mut dot = 0.0;
+    for &t in &shared {
+        let w = terms.idf(t);
+        o.shared_weight += w;
+        dot += w * w;
+        if w >= EVIDENCE_IDF && terms.term(t).class != TermClass::Date {
+            o.evidence += 1;
+        }
+        if w >= SPECIFIC_IDF {
+            o.specific_weight += w;
+        }
+    }
+    let lighter = a.weight.min(b.weight);
+    if lighter > 0.0 {
+        o.cover = o.shared_weight / lighter;
+        o.dice = 2.0 * o.shared_weight / (a.weight + b.weight);
+        o.cosine = dot / (a.norm * b.norm);
+    }
+    (o, shared)
+}
+
+/// `Some` when the two sentences share a clear fact.
+pub fn score_pair(terms: &CorpusTerms, a: &SentenceTerms, b: &SentenceTerms) -> Option<PairScore> {
+    let (o, mut shared) = overlap(terms, a, b);
+    if !is_link(&o) {
+        return None;
+    }
+    shared.sort_by(|&x, &y| terms.idf(y).total_cmp(&terms.idf(x)).then(x.cmp(&y)));
+    Some(PairScore {
+        score: link_score(&o),
+        kind: link_kind(&o),
+        shared,
+    })
+}
+
+pub fn is_link(o: &Overlap) -> bool {
+    o.evidence >= 2 && o.specific_weight >= MIN_SPECIFIC_WEIGHT && o.cover >= MIN_COVER
+}
+
+pub fn link_score(o: &Overlap) -> f32 {
+    ((o.cover + o.dice) / 2.0).clamp(0.0, 1.0)
+}
+
+pub fn link_kind(o: &Overlap) -> LinkKind {
+    if o.dice >= 0.8 {
+        LinkKind::NearIdentical
+    } else if o.cover >= 0.45 {
+        LinkKind::Paraphrase
+    } else {
+        LinkKind::PartialOverlap
+    }
+}
+
+/// The common elements of two sorted, unique lists.
+pub fn shared_terms(a: &[TermId], b: &[TermId]) -> Vec<TermId> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}

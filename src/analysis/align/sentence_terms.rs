@@ -1,0 +1,167 @@
+//! One sentence as the aligner sees it: its weighted terms (content-word stems, canonical
+//! entities, numbers and dates), its figures and its named mentions.
+
+use super::figures::{find_figures, Figure};
+use super::lexicon::Lexicon;
+use super::tokens::tokenize;
+use crate::analysis::entities::EntityId;
+use crate::analysis::entity_kind::EntityKind;
+use crate::text::ByteSpan;
+
+/// An index into `CorpusTerms`' vocabulary.
+pub type TermId = u32;
+
+/// What a term stands for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TermClass {
+    /// A content word, stemmed and grouped: "withdrew" and "withdrawal" are "withdraw".
+    Word,
+    /// A canonical entity (or a name that stands for it: "Kremlin" for Russia).
+    Name,
+    /// A number: "15" of "15 days".
+    Number,
+    /// A year, month or weekday.
+    Date,
+}
+
+/// A named mention inside a sentence, with its canonical entity.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NamedMention {
+    pub span: ByteSpan,
+    pub entity: EntityId,
+    pub kind: EntityKind,
+    /// The name's term key: two names with one key stand for the same thing.
+    pub key: TermId,
+}
+
+/// One sentence's terms, sorted and unique, with the weights the corpus gave them.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceTerms {
+    /// The sentence in its article's source text.
+    pub span: ByteSpan,
+    pub terms: Vec<TermId>,
+    pub figures: Vec<Figure>,
+    /// Mentions of non-date entities, in order.
+    pub names: Vec<NamedMention>,
+    /// The terms of each clause (split at commas, dashes, brackets, quotes and subordinating
+    /// words): a fact usually sits in one clause.
+    pub clauses: Vec<Vec<TermId>>,
+    /// Sum of the terms' IDF weights.
+    pub weight: f32,
+    /// Euclidean norm of the IDF weights.
+    pub norm: f32,
+}
+
+/// A term found in a sentence before interning: its key, class and the text it came from.
+pub struct RawTerm<'a> {
+    /// Key, class and what to show: the surface word, or the canonical name of an entity.
+    pub key: String,
+    pub class: TermClass,
+    pub surface: &'a str,
+    /// Byte offset in the source, to place the term in its clause.
+    pub at: usize,
+}
+
+/// A mention given to `sentence_raw_terms`: where it is, its entity, the entity's name.
+#[derive(Copy, Clone, Debug)]
+pub struct MentionRef<'a> {
+    pub span: ByteSpan,
+    pub entity: EntityId,
+    pub kind: EntityKind,
+    pub name: &'a str,
+}
+
+/// The raw terms, figures and named mentions of `source[span]`. `mentions` are the article's
+/// non-date entity mentions inside the span, in order.
+pub fn sentence_raw_terms<'a>(
+    source: &'a str,
+    span: ByteSpan,
+    mentions: &[MentionRef<'a>],
+) -> (Vec<RawTerm<'a>>, Vec<Figure>, Vec<(NamedMention, String)>) {
+    let lexicon = Lexicon::get();
+    let tokens = tokenize(source, span);
+    let mut raw = Vec::new();
+    let mut names = Vec::new();
+    let mut in_name = vec![false; tokens.len()];
+    for mention in mentions {
+        for (flag, token) in in_name.iter_mut().zip(&tokens) {
+            // A token that overlaps a name ("Assad’s" around "Assad") belongs to it.
+            if mention.span.start < token.span.end && token.span.start < mention.span.end {
+                *flag = true;
+            }
+        }
+        let key = lexicon.name_key(mention.name);
+        raw.push(RawTerm {
+            key: key.clone(),
+            class: TermClass::Name,
+            surface: mention.name,
+            at: mention.span.start,
+        });
+        let named = NamedMention {
+            span: mention.span,
+            entity: mention.entity,
+            kind: mention.kind,
+            key: 0,
+        };
+        names.push((named, key));
+    }
+    let (figures, in_figure) = find_figures(&tokens);
+    for figure in &figures {
+        let surface = &source[figure.span.range()];
+        for key in figure.terms() {
+            let class = match key.starts_with("d:") {
+                true => TermClass::Date,
+                false => TermClass::Number,
+            };
+            raw.push(RawTerm {
+                key,
+                class,
+                surface,
+                at: figure.span.start,
+            });
+        }
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        if in_name[i] || in_figure[i] {
+            continue;
+        }
+        if let Some(key) = lexicon.word_key(&token.folded) {
+            raw.push(RawTerm {
+                key,
+                class: TermClass::Word,
+                surface: token.text,
+                at: token.span.start,
+            });
+        }
+    }
+    (raw, figures, names)
+}
+
+/// Words that open a new clause when they follow a space.
+const CLAUSE_OPENERS: [&str; 10] = [
+    "while", "as", "which", "who", "where", "after", "but", "despite", "amid", "because",
+];
+
+/// Byte offsets in `source[span]` where a new clause starts.
+pub fn clause_starts(source: &str, span: ByteSpan) -> Vec<usize> {
+    let text = &source[span.range()];
+    let mut starts = vec![span.start];
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        let boundary = matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
+        if boundary {
+            starts.push(span.start + at + c.len_utf8());
+        } else if previous == ' ' && c.is_alphabetic() {
+            let rest = &text[at..];
+            let word_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            if CLAUSE_OPENERS.contains(&&rest[..word_end]) {
+                starts.push(span.start + at);
+            }
+        }
+        previous = c;
+    }
+    starts.dedup();
+    starts
+}

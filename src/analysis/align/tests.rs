@@ -1,0 +1,124 @@
+//! Alignment behaviour on the seeds and on made-up pairs: symmetry, near-duplicates, rows.
+
+use super::*;
+use crate::analysis::CorpusEntities;
+use crate::corpus::{load_seeds, Article, CleanMode, Corpus, LoadOptions};
+use std::sync::OnceLock;
+
+fn seeds() -> &'static (Corpus, CorpusTerms) {
+    static SEEDS: OnceLock<(Corpus, CorpusTerms)> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let corpus = load_seeds(&LoadOptions::default());
+        let terms = CorpusTerms::build(&corpus, &CorpusEntities::analyse(&corpus, &[]));
+        (corpus, terms)
+    })
+}
+
+#[test]
+fn pair_scores_are_symmetric() {
+    let (_, terms) = seeds();
+    for (a, left) in terms.articles.iter().enumerate() {
+        for right in &terms.articles[a + 1..] {
+            for x in left {
+                for y in right {
+                    assert_eq!(score_pair(terms, x, y), score_pair(terms, y, x));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn alignment_of_b_with_a_mirrors_a_with_b() {
+    let (corpus, terms) = seeds();
+    for a in 0..corpus.articles.len() {
+        for b in 0..corpus.articles.len() {
+            if a != b {
+                assert_eq!(
+                    align_articles(terms, b, a),
+                    align_articles(terms, a, b).mirrored()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn primary_links_form_a_one_to_one_matching() {
+    let (corpus, terms) = seeds();
+    let alignment = align_articles(terms, 0, 1);
+    let primary: Vec<&Link> = alignment.links.iter().filter(|l| l.primary).collect();
+    assert!(!primary.is_empty());
+    for (i, x) in primary.iter().enumerate() {
+        for y in &primary[i + 1..] {
+            assert!(x.left != y.left && x.right != y.right);
+        }
+    }
+    // Every sentence shows up in the rows exactly once.
+    let rows = alignment.rows(
+        corpus.articles[0].sentences.len(),
+        corpus.articles[1].sentences.len(),
+    );
+    let lefts: Vec<usize> = rows.iter().filter_map(|r| r.left).collect();
+    let mut rights: Vec<usize> = rows.iter().filter_map(|r| r.right).collect();
+    rights.sort_unstable();
+    assert_eq!(
+        lefts,
+        (0..corpus.articles[0].sentences.len()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        rights,
+        (0..corpus.articles[1].sentences.len()).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_republished_piece_is_a_near_duplicate_and_other_coverage_is_not() {
+    let seeds = load_seeds(&LoadOptions::default());
+    let original = seeds.articles[0].source.clone();
+    let republished = original
+        .replace("Wednesday", "Wednesday afternoon")
+        .replace("Russian President", "President")
+        .replace("This week,", "Earlier this week,");
+    let mut corpus = Corpus::default();
+    for (id, text) in [("original", original), ("republished", republished)] {
+        let path = format!("{id}.txt");
+        corpus
+            .articles
+            .push(Article::new(id.into(), path, text, CleanMode::Clean));
+    }
+    corpus.articles.push(seeds.articles[1].clone());
+    let terms = CorpusTerms::build(&corpus, &CorpusEntities::default());
+    let copy = align_articles(&terms, 0, 1);
+    assert!(copy.near_duplicate, "share {}", copy.shared_share);
+    assert!(copy.shared_share > 0.8);
+    let other = align_articles(&terms, 0, 2);
+    assert!(!other.near_duplicate, "share {}", other.shared_share);
+}
+
+#[test]
+fn khmeimim_and_hmeimim_are_one_term() {
+    let (corpus, terms) = seeds();
+    let find = |prefix: &str, needle: &str| -> (usize, usize) {
+        let a = corpus
+            .articles
+            .iter()
+            .position(|a| a.id.starts_with(prefix))
+            .unwrap();
+        let s = corpus.articles[a]
+            .sentences
+            .iter()
+            .position(|&s| corpus.articles[a].text(s).contains(needle))
+            .unwrap();
+        (a, s)
+    };
+    let (a, i) = find("004", "Khmeimim");
+    let (b, j) = find("001", "Hmeimim");
+    let pair = score_pair(terms, terms.sentence(a, i), terms.sentence(b, j)).expect("linked");
+    let shared: Vec<&str> = pair
+        .shared
+        .iter()
+        .map(|&t| terms.term(t).key.as_str())
+        .collect();
+    assert!(shared.contains(&"hmeimim"), "{shared:?}");
+}
