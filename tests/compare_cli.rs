@@ -50,10 +50,9 @@ fn compare_json_has_the_documented_shape_and_dump_indices() {
     let kinds = ["near-identical", "paraphrase", "partial-overlap"];
     let mut linked_left = std::collections::BTreeSet::new();
     for pair in pairs {
-        for &i in &[pair["left"][0].as_u64().unwrap() as usize] {
-            assert!(i < left_len);
-            linked_left.insert(i);
-        }
+        let i = pair["left"][0].as_u64().unwrap() as usize;
+        assert!(i < left_len);
+        linked_left.insert(i);
         assert!((pair["right"][0].as_u64().unwrap() as usize) < right_len);
         assert!(pair["score"].as_f64().unwrap() > 0.0);
         assert!(kinds.contains(&pair["kind"].as_str().unwrap()));

@@ -21,7 +21,8 @@ pub use figures::{DateParts, Figure, FigureValue, Qualifier, TimeUnit};
 pub use hungarian::max_weight_matching;
 pub use lexicon::Lexicon;
 pub use pair_score::{
-    overlap, score_pair, shared_terms, LinkKind, Overlap, PairScore, SPECIFIC_IDF,
+    overlap, score_pair, shared_terms, LinkKind, Overlap, PairScore, MIN_SPECIFIC_WEIGHT,
+    SPECIFIC_IDF,
 };
 pub use sentence_terms::{NamedMention, SentenceTerms, TermClass, TermId};
 pub use word_diff::{word_diff, DiffKind, DiffPiece, Side};

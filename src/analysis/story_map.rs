@@ -5,7 +5,9 @@
 //! carries most of the core. A sentence that packs several facts belongs to several; what a
 //! sentence says beyond its shared facts is a single-source fact of its own. Pure: no I/O.
 
-use crate::analysis::align::{score_pair, CorpusTerms, PairScore, TermId, SPECIFIC_IDF};
+use crate::analysis::align::{
+    score_pair, CorpusTerms, PairScore, TermId, MIN_SPECIFIC_WEIGHT, SPECIFIC_IDF,
+};
 use serde::Serialize;
 
 /// One sentence of the corpus.
@@ -146,22 +148,27 @@ impl StoryMap {
     }
 }
 
-/// Links between sentences of different articles, strongest first. Candidates are the pairs
-/// that share a specific term, found through postings of those terms only.
+/// Links between sentences of different articles, strongest first. Candidates come from an
+/// inverted index with prefix filtering: each sentence is indexed, and probes, by its rarest
+/// specific terms only, just enough of them that the rest weigh less than a link needs. Two
+/// sentences that can link share their rarest common term inside both prefixes, so no link is
+/// lost, and the common terms of a big corpus, whose postings would be long, are never walked.
 fn cross_source_links(terms: &CorpusTerms, refs: &[SentenceRef]) -> Vec<(usize, usize, PairScore)> {
+    let prefixes: Vec<Vec<TermId>> = refs
+        .iter()
+        .map(|r| link_prefix(terms, &terms.articles[r.article][r.sentence].terms))
+        .collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); terms.vocabulary_len()];
-    for (g, r) in refs.iter().enumerate() {
-        for &t in &terms.articles[r.article][r.sentence].terms {
-            if terms.idf(t) >= SPECIFIC_IDF {
-                postings[t as usize].push(g as u32);
-            }
+    for (g, prefix) in prefixes.iter().enumerate() {
+        for &t in prefix {
+            postings[t as usize].push(g as u32);
         }
     }
     let mut links = Vec::new();
     let mut seen: Vec<u32> = vec![u32::MAX; refs.len()];
     for (g, r) in refs.iter().enumerate() {
         let a = &terms.articles[r.article][r.sentence];
-        for &t in &a.terms {
+        for &t in &prefixes[g] {
             for &h in &postings[t as usize] {
                 let h = h as usize;
                 // Each unordered pair once (h > g), across articles only.
@@ -184,68 +191,87 @@ fn cross_source_links(terms: &CorpusTerms, refs: &[SentenceRef]) -> Vec<(usize, 
     links
 }
 
+/// A sentence's specific terms, rarest first, up to where the remaining ones weigh less than
+/// `MIN_SPECIFIC_WEIGHT`; empty when all of them together weigh less (it cannot link).
+fn link_prefix(terms: &CorpusTerms, sentence_terms: &[TermId]) -> Vec<TermId> {
+    let mut specific: Vec<TermId> = sentence_terms
+        .iter()
+        .copied()
+        .filter(|&t| terms.idf(t) >= SPECIFIC_IDF)
+        .collect();
+    specific.sort_by(|&x, &y| terms.idf(y).total_cmp(&terms.idf(x)).then(x.cmp(&y)));
+    let mut remaining: f32 = specific.iter().map(|&t| terms.idf(t)).sum();
+    let mut prefix = Vec::new();
+    for t in specific {
+        if remaining < MIN_SPECIFIC_WEIGHT {
+            break;
+        }
+        prefix.push(t);
+        remaining -= terms.idf(t);
+    }
+    prefix
+}
+
 /// Two facts with a member in common whose cores mostly agree are one fact seen through
-/// different pairs of sentences: they merge (members and cores united).
+/// different pairs of sentences. Facts are taken heaviest core first; each joins the first
+/// earlier fact (a leader) it agrees with, compared with the leader's own core, so that merges
+/// never chain from one fact to an unrelated one through a run of small overlaps.
 fn merge_overlapping_facts(
     terms: &CorpusTerms,
     facts: Vec<Building>,
     sentences: usize,
 ) -> (Vec<Building>, Vec<Vec<usize>>) {
-    let mut facts_of: Vec<Vec<usize>> = vec![Vec::new(); sentences];
-    for (f, fact) in facts.iter().enumerate() {
-        for &g in &fact.members {
-            facts_of[g].push(f);
-        }
-    }
-    let mut parent: Vec<usize> = (0..facts.len()).collect();
-    fn root(parent: &mut [usize], mut f: usize) -> usize {
-        while parent[f] != f {
-            parent[f] = parent[parent[f]];
-            f = parent[f];
-        }
-        f
-    }
     let weight = |ids: &[TermId]| ids.iter().map(|&t| terms.idf(t)).sum::<f32>();
-    for list in &facts_of {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                let common = weight(&sorted_shared(&facts[a].core, &facts[b].core));
-                let smaller = facts[a].core_weight.min(facts[b].core_weight);
-                if common >= MERGE_CORE_SHARE * smaller {
-                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
-        }
-    }
-    let mut merged: Vec<Building> = Vec::new();
-    let mut slot: Vec<Option<usize>> = vec![None; facts.len()];
-    for (f, fact) in facts.into_iter().enumerate() {
-        let r = root(&mut parent, f);
-        match slot[r] {
-            Some(m) => {
-                let target = &mut merged[m];
-                target.members.extend(fact.members);
-                target.core.extend(fact.core);
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_by(|&a, &b| {
+        facts[b]
+            .core_weight
+            .total_cmp(&facts[a].core_weight)
+            .then(a.cmp(&b))
+    });
+    let mut facts: Vec<Option<Building>> = facts.into_iter().map(Some).collect();
+    let mut leaders: Vec<Building> = Vec::new();
+    let mut leaders_of: Vec<Vec<usize>> = vec![Vec::new(); sentences];
+    for f in order {
+        let Some(fact) = facts[f].take() else {
+            continue;
+        };
+        let mut candidates: Vec<usize> = fact
+            .members
+            .iter()
+            .flat_map(|&g| leaders_of[g].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let agreeing = candidates.into_iter().find(|&l| {
+            let common = weight(&sorted_shared(&fact.core, &leaders[l].core));
+            common >= MERGE_CORE_SHARE * fact.core_weight.min(leaders[l].core_weight)
+        });
+        let l = match agreeing {
+            Some(l) => {
+                leaders[l].members.extend(fact.members.iter().copied());
+                l
             }
             None => {
-                slot[r] = Some(merged.len());
-                merged.push(fact);
+                leaders.push(Building {
+                    members: fact.members.clone(),
+                    core: fact.core,
+                    core_weight: fact.core_weight,
+                });
+                leaders.len() - 1
+            }
+        };
+        for g in fact.members {
+            if !leaders_of[g].contains(&l) {
+                leaders_of[g].push(l);
             }
         }
     }
-    let mut facts_of: Vec<Vec<usize>> = vec![Vec::new(); sentences];
-    for (f, fact) in merged.iter_mut().enumerate() {
-        fact.members.sort_unstable();
-        fact.members.dedup();
-        fact.core.sort_unstable();
-        fact.core.dedup();
-        fact.core_weight = weight(&fact.core);
-        for &g in &fact.members {
-            facts_of[g].push(f);
-        }
+    for leader in &mut leaders {
+        leader.members.sort_unstable();
+        leader.members.dedup();
     }
-    (merged, facts_of)
+    (leaders, leaders_of)
 }
 
 /// Every sentence in no fact is a fact of its own; so is the uncovered part of a sentence whose

@@ -98,9 +98,11 @@ mod tests {
         assert_eq!(max_weight_matching(&w), vec![(0, 1), (1, 0)]);
     }
 
+    type Case = (Vec<Vec<f32>>, Vec<(usize, usize)>);
+
     #[test]
     fn small_matrices_table() {
-        let cases: Vec<(Vec<Vec<f32>>, Vec<(usize, usize)>)> = vec![
+        let cases: Vec<Case> = vec![
             (vec![vec![1.0]], vec![(0, 0)]),
             (vec![vec![0.0]], vec![]),
             (vec![vec![0.5, 0.6, 0.1]], vec![(0, 1)]),

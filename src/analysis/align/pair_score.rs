@@ -60,7 +60,7 @@ const EVIDENCE_IDF: f32 = 1.0;
 /// A term at least this heavy (used by under a fifth of the sentences) is specific to a fact.
 pub const SPECIFIC_IDF: f32 = 1.5;
 /// The least weight of specific shared terms that makes a fact: two or three of them.
-const MIN_SPECIFIC_WEIGHT: f32 = 6.0;
+pub const MIN_SPECIFIC_WEIGHT: f32 = 6.0;
 /// The least share of the lighter sentence the shared terms must cover: long sentences pack
 /// several facts, so a small share of one can still be a whole fact of the other.
 const MIN_COVER: f32 = 0.15;
