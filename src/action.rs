@@ -50,6 +50,12 @@ pub enum Action {
     PrevAnnotation,
     /// List every annotation of the corpus
     AnnotationList,
+    /// Compare this source with another, side by side
+    Compare,
+    /// The story map: every fact and which sources carry it
+    StoryMap,
+    /// Entity coverage: who is mentioned where
+    Coverage,
     /// Jump back to where you were
     JumpBack,
     /// Jump forward again
@@ -118,6 +124,9 @@ impl Action {
             Action::NextAnnotation => "Next annotation, across sources",
             Action::PrevAnnotation => "Previous annotation, across sources",
             Action::AnnotationList => "List every annotation of the corpus",
+            Action::Compare => "Compare with another source, side by side",
+            Action::StoryMap => "Story map: facts and the sources that carry them",
+            Action::Coverage => "Entity coverage across sources",
             Action::JumpBack => "Jump back to where you were",
             Action::JumpForward => "Jump forward again",
             Action::AlternateArticle => "Switch to the previous article",

@@ -1,6 +1,7 @@
 //! Text analysis: sentences, entities, alignment, the story map, coverage. Pure functions over text; no I/O, no terminal types.
 
 pub mod align;
+pub mod corpus_analysis;
 pub mod corpus_entities;
 pub mod corrections;
 pub mod coverage;
@@ -10,5 +11,6 @@ pub mod ner;
 pub mod sentences;
 pub mod story_map;
 
+pub use corpus_analysis::CorpusAnalysis;
 pub use corpus_entities::CorpusEntities;
 pub use corrections::EntityCorrections;

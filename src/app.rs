@@ -2,13 +2,12 @@
 //! effects run here, and the screen is drawn only after something happened. The terminal is
 //! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM.
 
-use crate::analysis::{CorpusEntities, EntityCorrections};
+use crate::analysis::{CorpusAnalysis, EntityCorrections};
 use crate::corpus::annotation::Annotation;
 use crate::corpus::store::AnnotationStore;
 use crate::corpus::Corpus;
 use crate::effect::Effect;
 use crate::keymap::{Key, KeyCode};
-use crate::state::EntityTable;
 use crate::state::State;
 use crate::ui::theme::{Palette, Theme};
 use crate::update::Saved;
@@ -22,6 +21,7 @@ use crossterm::event::{
 use crossterm::execute;
 use std::io::stdout;
 use std::sync::mpsc;
+use std::sync::Arc;
 use std::thread;
 
 enum AppEvent {
@@ -39,14 +39,8 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
         state.notice(notice);
     }
     let mut annotation_store = open_annotations(&mut state, annotations);
-    if state
-        .annotations
-        .list
-        .iter()
-        .any(|a| a.correction.is_some())
-    {
-        state.entities = entity_table(&state.corpus, &state.annotations.list);
-    }
+    let analysis = analyse(&state.corpus, &state.annotations.list);
+    update(&mut state, Message::Analysed(analysis));
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -119,8 +113,8 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
                         update(&mut state, Message::Saved(saved));
                     }
                     Effect::Reanalyse => {
-                        let table = entity_table(&state.corpus, &state.annotations.list);
-                        update(&mut state, Message::Entities(Box::new(table)));
+                        let analysis = analyse(&state.corpus, &state.annotations.list);
+                        update(&mut state, Message::Analysed(analysis));
                     }
                 }
             }
@@ -167,10 +161,10 @@ fn leave_modes() {
     );
 }
 
-/// The entity table with the user's corrections applied.
-pub fn entity_table(corpus: &Corpus, annotations: &[Annotation]) -> EntityTable {
+/// The corpus analysed with the user's entity corrections applied.
+pub fn analyse(corpus: &Corpus, annotations: &[Annotation]) -> Arc<CorpusAnalysis> {
     let corrections = EntityCorrections::from_annotations(annotations);
-    EntityTable::from_analysis(&CorpusEntities::analyse_corrected(corpus, &corrections))
+    Arc::new(CorpusAnalysis::build(corpus, &corrections))
 }
 
 /// Saves the whole list; a read-only store or a failed write comes back as `Saved::Failed`.

@@ -163,7 +163,10 @@ impl Default for Keymap {
         bind(&[Key::plain('e')], ToggleEntities);
         bind(&[Key::plain('B')], ToggleBoilerplate);
         bind(&[Key::plain('?')], ToggleHelp);
-        bind(&[Key::plain('m')], ToggleRead);
+        bind(&[Key::plain('r')], ToggleRead);
+        bind(&[Key::plain('c')], Compare);
+        bind(&[Key::plain('m')], StoryMap);
+        bind(&[Key::plain('C')], Coverage);
         bind(&[Key::ctrl('z')], Suspend);
         bind(&[Key::plain('q')], Quit);
         bind(&[Key::ctrl('c')], Quit);
@@ -249,4 +252,126 @@ mod tests {
         assert!(rows.iter().any(|(k, _)| k == "1–9"));
         assert!(rows.iter().any(|(k, _)| k == "gg Home"));
     }
+}
+
+/// Commands of the full-window views (comparison, story map, coverage). One table drives both
+/// the key handling and the help.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ViewAction {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    NextSource,
+    PrevSource,
+    Swap,
+    NextDifference,
+    PrevDifference,
+    Filter,
+    Sort,
+    SwitchColumn,
+    Annotate,
+    Open,
+    Close,
+    Help,
+}
+
+impl ViewAction {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ViewAction::Down => "Next row",
+            ViewAction::Up => "Previous row",
+            ViewAction::PageDown => "Half a page down",
+            ViewAction::PageUp => "Half a page up",
+            ViewAction::Top => "First row",
+            ViewAction::Bottom => "Last row",
+            ViewAction::NextSource => "Compare: next right-hand source",
+            ViewAction::PrevSource => "Compare: previous right-hand source",
+            ViewAction::Swap => "Compare: swap the two sides",
+            ViewAction::NextDifference => "Compare: next difference",
+            ViewAction::PrevDifference => "Compare: previous difference",
+            ViewAction::Filter => "Compare: all / differences / shared rows",
+            ViewAction::Sort => "Story map: by consensus / exclusives first",
+            ViewAction::SwitchColumn => "Compare: annotate the left / right column",
+            ViewAction::Annotate => "Annotate the sentence in the active column",
+            ViewAction::Open => "Open: the sentence in the reader, a fact's wordings",
+            ViewAction::Close => "Back",
+            ViewAction::Help => "Help",
+        }
+    }
+}
+
+/// Keys of the full-window views.
+pub fn view_bindings() -> Vec<(Vec<Key>, ViewAction)> {
+    use KeyCode as K;
+    use ViewAction::*;
+    vec![
+        (vec![Key::plain('j')], Down),
+        (vec![Key::code(K::Down)], Down),
+        (vec![Key::plain('k')], Up),
+        (vec![Key::code(K::Up)], Up),
+        (vec![Key::ctrl('d')], PageDown),
+        (vec![Key::code(K::PageDown)], PageDown),
+        (vec![Key::ctrl('u')], PageUp),
+        (vec![Key::code(K::PageUp)], PageUp),
+        (vec![Key::plain('g'), Key::plain('g')], Top),
+        (vec![Key::code(K::Home)], Top),
+        (vec![Key::plain('G')], Bottom),
+        (vec![Key::code(K::End)], Bottom),
+        (vec![Key::plain('J')], NextSource),
+        (vec![Key::plain('K')], PrevSource),
+        (vec![Key::plain('s')], Swap),
+        (vec![Key::plain(']'), Key::plain('d')], NextDifference),
+        (vec![Key::plain('['), Key::plain('d')], PrevDifference),
+        (vec![Key::plain('f')], Filter),
+        (vec![Key::plain('o')], Sort),
+        (vec![Key::code(K::Tab)], SwitchColumn),
+        (vec![Key::plain('a')], Annotate),
+        (vec![Key::code(K::Enter)], Open),
+        (vec![Key::code(K::Esc)], Close),
+        (vec![Key::plain('q')], Close),
+        (vec![Key::plain('?')], Help),
+    ]
+}
+
+/// The result of feeding a key to the full-window views' bindings.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ViewKey {
+    Action(ViewAction),
+    Pending,
+    Unbound,
+}
+
+/// Resolves keys of the full-window views, with two-key sequences as in the main keymap.
+pub fn resolve_view(pending: &[Key], key: Key) -> ViewKey {
+    let mut typed = pending.to_vec();
+    typed.push(key);
+    let bindings = view_bindings();
+    if let Some((_, action)) = bindings.iter().find(|(keys, _)| *keys == typed) {
+        return ViewKey::Action(*action);
+    }
+    if bindings
+        .iter()
+        .any(|(keys, _)| keys.len() > typed.len() && keys.starts_with(&typed))
+    {
+        return ViewKey::Pending;
+    }
+    ViewKey::Unbound
+}
+
+/// Help rows for the full-window views.
+pub fn view_help_rows() -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(ViewAction, Vec<String>)> = Vec::new();
+    for (keys, action) in view_bindings() {
+        let label: String = keys.iter().map(|k| k.label()).collect();
+        match rows.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, labels)) => labels.push(label),
+            None => rows.push((action, vec![label])),
+        }
+    }
+    rows.into_iter()
+        .map(|(a, l)| (l.join(" "), a.describe()))
+        .collect()
 }

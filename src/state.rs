@@ -2,8 +2,10 @@
 //! `update` changes it; rendering borrows it.
 
 pub mod annotations;
+pub mod compare;
 pub mod entity_table;
 pub mod jump_list;
+pub mod screen;
 
 use crate::corpus::Corpus;
 use crate::document::Document;
@@ -41,6 +43,9 @@ pub struct SourcesPopup {
 pub struct State {
     pub corpus: Corpus,
     pub entities: EntityTable,
+    /// Alignment, story map and coverage; `None` until analysed.
+    pub analysis: Option<std::sync::Arc<crate::analysis::CorpusAnalysis>>,
+    pub screen: screen::Screen,
     pub annotations: Annotations,
     pub jumps: jump_list::JumpList,
     pub keymap: Keymap,
@@ -82,6 +87,8 @@ impl State {
         State {
             corpus,
             entities,
+            analysis: None,
+            screen: screen::Screen::Read,
             annotations,
             jumps: Default::default(),
             keymap: Keymap::default(),

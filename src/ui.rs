@@ -4,10 +4,12 @@
 pub mod highlight;
 pub mod panes;
 pub mod popups;
+pub mod screens;
 pub mod status_bar;
 pub mod text_fit;
 pub mod theme;
 
+use crate::state::screen::Screen;
 use crate::state::{Pane, State};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -42,6 +44,29 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         return;
     }
     let doc = state.document();
+    let body = Rect::new(0, 0, area.width, area.height.saturating_sub(1));
+    let full_window = match &state.screen {
+        Screen::Read => false,
+        Screen::Compare(view) => {
+            screens::compare::draw(frame, body, state, view, theme);
+            true
+        }
+        Screen::Map(view) => {
+            screens::story_map::draw(frame, body, state, view, theme);
+            true
+        }
+        Screen::Coverage(view) => {
+            screens::coverage::draw(frame, body, state, view, theme);
+            true
+        }
+    };
+    if full_window {
+        status_bar::draw(frame, layout.status, state, &doc, theme);
+        if state.help {
+            popups::help::draw(frame, body, state, theme);
+        }
+        return;
+    }
     if let Some(tabs) = layout.tabs {
         let names = [
             (Pane::Sources, "Sources"),
@@ -72,7 +97,6 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         panes::entities::draw(frame, rect, state, theme);
     }
     status_bar::draw(frame, layout.status, state, &doc, theme);
-    let body = Rect::new(0, 0, area.width, area.height.saturating_sub(1));
     if state.sources_popup.is_some() {
         popups::sources::draw(frame, body, state, theme);
     }

@@ -4,6 +4,7 @@ mod annotate;
 mod cursor;
 mod entity_nav;
 mod mouse;
+mod views;
 
 use crate::action::Action;
 use crate::effect::Effect;
@@ -13,7 +14,7 @@ use crate::state::{Pane, State};
 pub use annotate::{list_rows as annotation_rows, Saved};
 
 /// Everything that can happen to the reader.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Message {
     Key(Key),
     Action(Action),
@@ -38,8 +39,8 @@ pub enum Message {
     },
     /// The outcome of an `Effect::SaveAnnotations`.
     Saved(Saved),
-    /// Entities recomputed after a correction (`Effect::Reanalyse`).
-    Entities(Box<crate::state::EntityTable>),
+    /// The corpus analysed (at start, or again after an entity correction).
+    Analysed(std::sync::Arc<crate::analysis::CorpusAnalysis>),
 }
 
 /// Rows each source takes in the sources pane.
@@ -66,9 +67,12 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
         Message::Drag { x, y } => mouse::drag(state, x, y),
         Message::Wheel { x, y, down } => mouse::wheel(state, x, y, down),
         Message::Saved(saved) => annotate::saved(state, saved),
-        Message::Entities(table) => {
-            state.entities = *table;
+        Message::Analysed(analysis) => {
+            state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
+            state.analysis = Some(analysis);
             state.entity_cursor = 0;
+            // Views built on the old analysis would point at stale rows.
+            state.screen = crate::state::screen::Screen::Read;
             vec![]
         }
     }
@@ -78,6 +82,13 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     state.notice_visible = false;
     // Popups that take keys for themselves come first; the note editor takes every key.
     if let Some(effects) = annotate::on_key(state, key) {
+        return effects;
+    }
+    if state.help && !matches!(state.screen, crate::state::screen::Screen::Read) {
+        state.help = false;
+        return vec![];
+    }
+    if let Some(effects) = views::on_key(state, key) {
         return effects;
     }
     let closes_help = matches!(key.code, KeyCode::Char('q' | '?') | KeyCode::Esc) && !key.ctrl;
@@ -152,6 +163,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::NextAnnotation => annotate::jump(state, true),
         Action::PrevAnnotation => annotate::jump(state, false),
         Action::AnnotationList => annotate::open_list(state),
+        Action::Compare => views::open_compare(state),
+        Action::StoryMap => views::open_map(state),
+        Action::Coverage => views::open_coverage(state),
         Action::JumpBack => {
             let here = state.place();
             match state.jumps.back(here) {

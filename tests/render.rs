@@ -92,3 +92,19 @@ fn every_size_up_to_120x40_renders_without_panicking() {
         }
     }
 }
+
+#[test]
+fn comparison_of_two_sources_side_by_side() {
+    let mut state = common::analysed_state(160, 40);
+    press(&mut state, "c");
+    insta::assert_snapshot!(render(&state).backend());
+}
+
+#[test]
+fn story_map_and_coverage_grid() {
+    let mut state = common::analysed_state(140, 30);
+    press(&mut state, "m");
+    insta::assert_snapshot!("story_map", render(&state).backend());
+    press(&mut state, "<Esc>C");
+    insta::assert_snapshot!("coverage", render(&state).backend());
+}

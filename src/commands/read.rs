@@ -2,7 +2,6 @@
 
 use super::load;
 use crate::cli::CorpusArgs;
-use parallax::analysis::CorpusEntities;
 use parallax::corpus::CleanMode;
 use parallax::state::{EntityTable, State};
 use std::io::IsTerminal;
@@ -16,8 +15,9 @@ pub fn run(args: &CorpusArgs) -> ExitCode {
         eprintln!("parallax: error: the reader needs a terminal; use `parallax dump` for output to a pipe or file");
         return ExitCode::from(2);
     }
-    let entities = EntityTable::from_analysis(&CorpusEntities::analyse(&corpus, &[]));
-    let state = State::new(corpus, entities);
+    // Entities, alignment and the story map are analysed by the app, with the user's
+    // corrections from the annotation store.
+    let state = State::new(corpus, EntityTable::default());
     match parallax::app::run(state, args.annotations.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -20,6 +20,10 @@ pub struct Layers<'a> {
     pub mark_styles: &'a [Style],
     pub selection: Option<ByteSpan>,
     pub cursor: Option<ByteSpan>,
+    /// Words the other side of a comparison does not have.
+    pub changed: &'a [ByteSpan],
+    /// Figures and names flagged as possible discrepancies.
+    pub flagged: &'a [ByteSpan],
 }
 
 /// Styles `source[line]`.
@@ -45,11 +49,14 @@ pub fn highlight_line<'a>(
         .filter(|m| m.span.start < line.end && m.span.end > line.start)
         .collect();
     let extra = [layers.selection, layers.cursor];
+    let in_line = |s: &&ByteSpan| s.start < line.end && s.end > line.start;
     for span in mentions
         .iter()
         .map(|m| m.span)
         .chain(marks.iter().map(|m| m.span))
         .chain(extra.into_iter().flatten())
+        .chain(layers.changed.iter().filter(in_line).copied())
+        .chain(layers.flagged.iter().filter(in_line).copied())
     {
         cuts.push(span.start.clamp(line.start, line.end));
         cuts.push(span.end.clamp(line.start, line.end));
@@ -82,6 +89,12 @@ pub fn highlight_line<'a>(
                 // Overlapping annotations: the second layer shows as an underline.
                 style = style.patch(theme.overlap());
             }
+        }
+        if layers.changed.iter().any(|&s| inside(s)) {
+            style = style.patch(theme.changed());
+        }
+        if layers.flagged.iter().any(|&s| inside(s)) {
+            style = style.patch(theme.flagged());
         }
         if layers.selection.is_some_and(inside) {
             style = style.patch(theme.selection());

@@ -11,6 +11,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme: &Theme) {
+    if let Some(line) = view_status(state, area.width as usize, theme) {
+        frame.render_widget(Paragraph::new(line).style(theme.status()), area);
+        return;
+    }
     let mode = if state.help {
         "HELP"
     } else if state.annotations.editor.is_some() {
@@ -104,4 +108,61 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
         Paragraph::new(Line::from(spans)).style(theme.status()),
         area,
     );
+}
+
+/// The status line of the full-window views: the mode, and what the row under the cursor is.
+fn view_status<'a>(state: &'a State, width: usize, theme: &Theme) -> Option<Line<'a>> {
+    use crate::state::screen::Screen;
+    let (mode, detail) = match &state.screen {
+        Screen::Read => return None,
+        Screen::Compare(view) => {
+            let detail = match view.current() {
+                Some(row) => {
+                    let mut text = format!(
+                        "row {}/{}: {}",
+                        view.cursor + 1,
+                        view.visible().len(),
+                        row.kind.describe()
+                    );
+                    if row.secondary > 0 {
+                        text.push_str(&format!(", {} more link(s)", row.secondary));
+                    }
+                    for d in &row.discrepancies {
+                        text.push_str(&format!(" · ! {}", d.explanation));
+                    }
+                    text
+                }
+                None => "no rows".to_string(),
+            };
+            ("COMPARE", detail + "  · J/K source · s swap · ]d [d differences · f filter · Enter read · ? help")
+        }
+        Screen::Map(view) => (
+            "MAP",
+            format!(
+                "fact {}/{} · o sort · Enter wordings · Esc back",
+                view.cursor + 1,
+                view.order.len()
+            ),
+        ),
+        Screen::Coverage(view) => (
+            "COVERAGE",
+            format!(
+                "row {} · Enter select the entity · Esc back",
+                view.cursor + 1
+            ),
+        ),
+    };
+    let notice = if state.notice_visible {
+        state.notices.last().cloned()
+    } else {
+        None
+    };
+    let tail = notice.unwrap_or(detail);
+    Some(Line::from(vec![
+        Span::styled(format!(" {mode} "), theme.mode()),
+        Span::styled(
+            truncate(&format!(" {tail}"), width.saturating_sub(mode.len() + 2)),
+            theme.status(),
+        ),
+    ]))
 }

@@ -105,6 +105,26 @@ impl Theme {
         }
     }
 
+    /// Words one side of a comparison has and the other does not.
+    pub fn changed(&self) -> Style {
+        match self.palette {
+            Palette::NoColor => Style::new().add_modifier(Modifier::UNDERLINED),
+            Palette::TrueColor => Style::new().bg(Color::Rgb(60, 60, 20)),
+            Palette::Ansi16 => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// A figure or name flagged as a possible discrepancy.
+    pub fn flagged(&self) -> Style {
+        match self.palette {
+            Palette::NoColor => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            _ => Style::new()
+                .bg(Color::Red)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
     pub fn cursor_word(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
     }

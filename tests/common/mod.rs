@@ -89,3 +89,11 @@ pub fn press(state: &mut State, keys: &str) {
         update(state, Message::Key(key));
     }
 }
+
+/// The seed state with the real analysis (alignment, story map, coverage) attached.
+pub fn analysed_state(width: u16, height: u16) -> State {
+    let mut state = seed_state(width, height);
+    let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
+    state.analysis = Some(std::sync::Arc::new(analysis));
+    state
+}

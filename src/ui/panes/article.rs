@@ -49,6 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
         mark_styles: &mark_styles,
         selection: state.selection(doc),
         cursor: state.cursor_word(doc).filter(|_| focused_cursor),
+        ..Layers::default()
     };
     let cursor_line = doc.line_at(view.cursor);
     let annotated_lines: Vec<usize> = layers

@@ -10,7 +10,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let rows = state.keymap.help_rows();
+    let mut rows = state.keymap.help_rows();
+    rows.push((String::new(), ""));
+    rows.push(("In c / m / C views:".to_string(), ""));
+    rows.extend(crate::keymap::view_help_rows());
     let key_width = rows
         .iter()
         .map(|(k, _)| k.chars().count())

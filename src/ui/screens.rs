@@ -1,0 +1,5 @@
+//! One drawing function per full-window view.
+
+pub mod compare;
+pub mod coverage;
+pub mod story_map;
