@@ -50,6 +50,10 @@ pub enum Action {
     PrevAnnotation,
     /// List every annotation of the corpus
     AnnotationList,
+    /// Find a source, entity, annotation or sentence
+    Finder,
+    /// Search in the article
+    Search,
     /// Compare this source with another, side by side
     Compare,
     /// The story map: every fact and which sources carry it
@@ -124,6 +128,8 @@ impl Action {
             Action::NextAnnotation => "Next annotation, across sources",
             Action::PrevAnnotation => "Previous annotation, across sources",
             Action::AnnotationList => "List every annotation of the corpus",
+            Action::Finder => "Find a source, entity, annotation or sentence",
+            Action::Search => "Search in the article (Ctrl-r regex, Ctrl-g all sources)",
             Action::Compare => "Compare with another source, side by side",
             Action::StoryMap => "Story map: facts and the sources that carry them",
             Action::Coverage => "Entity coverage across sources",
@@ -137,8 +143,8 @@ impl Action {
             Action::Open => "Open source, entity or annotation",
             Action::OpenSource(_) => "Open source 1–9",
             Action::SelectEntityAtCursor => "Select the entity under the cursor",
-            Action::NextMention => "Next mention of the entity",
-            Action::PrevMention => "Previous mention of the entity",
+            Action::NextMention => "Next mention of the entity, or search match",
+            Action::PrevMention => "Previous mention of the entity, or search match",
             Action::EntitySources => "Sources mentioning the entity",
             Action::Cancel => "Clear the selection, close a popup",
             Action::ToggleEntities => "Show or hide the entities pane",

@@ -26,6 +26,8 @@ use std::thread;
 
 enum AppEvent {
     Terminal(Event),
+    /// A message from a worker (finder results).
+    Message(Message),
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
 }
@@ -58,6 +60,7 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
             }
         }
     });
+    let searches = spawn_search_thread(tx.clone());
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
@@ -89,6 +92,7 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
                     Some(message) => message,
                     None => continue,
                 },
+                AppEvent::Message(message) => message,
             };
             let mut quit = false;
             for effect in update(&mut state, message) {
@@ -108,6 +112,11 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
                         )?;
                     }
                     Effect::Quit => quit = true,
+                    Effect::Search { seq, query, recent } => {
+                        if let Some(index) = state.finder_index.clone() {
+                            let _ = searches.send(SearchRequest { seq, query, recent, index });
+                        }
+                    }
                     Effect::SaveAnnotations => {
                         let saved = save_annotations(&mut annotation_store, &state);
                         update(&mut state, Message::Saved(saved));
@@ -193,6 +202,39 @@ pub fn open_annotations(state: &mut State, explicit: Option<&std::path::Path>) -
         state.notice(format!("annotations read-only: {why}"));
     }
     store
+}
+
+/// One finder query for the search thread.
+struct SearchRequest {
+    seq: u64,
+    query: String,
+    recent: Vec<crate::analysis::finder::Target>,
+    index: Arc<crate::analysis::finder::FinderIndex>,
+}
+
+/// Runs finder queries off the input path. Only the newest waiting query is run; the previous
+/// results are kept so a narrowing query re-ranks only their survivors.
+fn spawn_search_thread(events: mpsc::Sender<AppEvent>) -> mpsc::Sender<SearchRequest> {
+    let (tx, rx) = mpsc::channel::<SearchRequest>();
+    thread::spawn(move || {
+        let mut previous: Option<crate::analysis::finder::Results> = None;
+        while let Ok(mut request) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                request = newer;
+            }
+            let options = crate::analysis::finder::SearchOptions {
+                recent: crate::analysis::finder::Recent::new(request.recent),
+                ..Default::default()
+            };
+            let results = request.index.search(&request.query, &options, previous.as_ref());
+            previous = Some(results.clone());
+            let message = Message::Found { seq: request.seq, results };
+            if events.send(AppEvent::Message(message)).is_err() {
+                break;
+            }
+        }
+    });
+    tx
 }
 
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.

@@ -11,6 +11,12 @@ pub enum Effect {
     Reanalyse,
     /// Stop the process with SIGTSTP after restoring the terminal; redraw on resume.
     Suspend,
+    /// Run the finder's query off the input path; results come back as `Message::Found`.
+    Search {
+        seq: u64,
+        query: String,
+        recent: Vec<crate::analysis::finder::Target>,
+    },
     /// Leave the event loop.
     Quit,
 }

@@ -164,6 +164,8 @@ impl Default for Keymap {
         bind(&[Key::plain('B')], ToggleBoilerplate);
         bind(&[Key::plain('?')], ToggleHelp);
         bind(&[Key::plain('r')], ToggleRead);
+        bind(&[Key::ctrl('p')], Finder);
+        bind(&[Key::plain('/')], Search);
         bind(&[Key::plain('c')], Compare);
         bind(&[Key::plain('m')], StoryMap);
         bind(&[Key::plain('C')], Coverage);

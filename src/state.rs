@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod compare;
 pub mod entity_table;
+pub mod finder;
 pub mod jump_list;
 pub mod screen;
 
@@ -46,6 +47,12 @@ pub struct State {
     /// Alignment, story map and coverage; `None` until analysed.
     pub analysis: Option<std::sync::Arc<crate::analysis::CorpusAnalysis>>,
     pub screen: screen::Screen,
+    /// The finder's candidates; rebuilt when the analysis or the annotations change.
+    pub finder_index: Option<std::sync::Arc<crate::analysis::finder::FinderIndex>>,
+    pub finder: Option<finder::Finder>,
+    pub recent: finder::RecentTargets,
+    pub search: finder::Search,
+    pub follow: finder::Follow,
     pub annotations: Annotations,
     pub jumps: jump_list::JumpList,
     pub keymap: Keymap,
@@ -89,6 +96,11 @@ impl State {
             entities,
             analysis: None,
             screen: screen::Screen::Read,
+            finder_index: None,
+            finder: None,
+            recent: Default::default(),
+            search: Default::default(),
+            follow: Default::default(),
             annotations,
             jumps: Default::default(),
             keymap: Keymap::default(),

@@ -109,6 +109,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     if state.annotations.editor.is_some() {
         popups::editor::draw(frame, body, state, theme);
     }
+    if state.finder.is_some() {
+        popups::finder::draw(frame, body, state, theme);
+    }
     if state.help {
         popups::help::draw(frame, body, state, theme);
     }

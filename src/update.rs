@@ -3,6 +3,7 @@
 mod annotate;
 mod cursor;
 mod entity_nav;
+mod finder;
 mod mouse;
 mod views;
 
@@ -39,6 +40,8 @@ pub enum Message {
     },
     /// The outcome of an `Effect::SaveAnnotations`.
     Saved(Saved),
+    /// Finder results for query number `seq`.
+    Found { seq: u64, results: crate::analysis::finder::Results },
     /// The corpus analysed (at start, or again after an entity correction).
     Analysed(std::sync::Arc<crate::analysis::CorpusAnalysis>),
 }
@@ -67,8 +70,14 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
         Message::Drag { x, y } => mouse::drag(state, x, y),
         Message::Wheel { x, y, down } => mouse::wheel(state, x, y, down),
         Message::Saved(saved) => annotate::saved(state, saved),
+        Message::Found { seq, results } => finder::results(state, seq, results),
         Message::Analysed(analysis) => {
             state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
+            state.finder_index = Some(std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
+                &state.corpus,
+                &analysis.entities.index,
+                &state.annotations.list,
+            )));
             state.analysis = Some(analysis);
             state.entity_cursor = 0;
             // Views built on the old analysis would point at stale rows.
@@ -82,6 +91,12 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     state.notice_visible = false;
     // Popups that take keys for themselves come first; the note editor takes every key.
     if let Some(effects) = annotate::on_key(state, key) {
+        return effects;
+    }
+    if let Some(effects) = finder::on_key(state, key) {
+        return effects;
+    }
+    if let Some(effects) = finder::on_search_key(state, key) {
         return effects;
     }
     if state.help && !matches!(state.screen, crate::state::screen::Screen::Read) {
@@ -212,8 +227,15 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
         },
         Action::SelectEntityAtCursor => entity_nav::select_at_cursor(state, &doc),
-        Action::NextMention => entity_nav::next_mention(state, &doc, true),
-        Action::PrevMention => entity_nav::next_mention(state, &doc, false),
+        Action::NextMention | Action::PrevMention => {
+            let forward = action == Action::NextMention;
+            match state.follow {
+                crate::state::finder::Follow::Search => finder::next_match(state, forward),
+                crate::state::finder::Follow::Entity => entity_nav::next_mention(state, &doc, forward),
+            }
+        }
+        Action::Finder => return finder::open(state),
+        Action::Search => finder::open_search(state),
         Action::EntitySources => entity_nav::open_sources_popup(state),
         Action::Cancel => {
             if state.help {
@@ -338,6 +360,9 @@ fn go_to_place(state: &mut State, place: crate::state::jump_list::Place) -> Vec<
 
 fn show_article(state: &mut State, index: usize) -> Vec<Effect> {
     state.current = index;
+    if !state.search.query.is_empty() {
+        finder::refresh_matches(state);
+    }
     state.source_cursor = index;
     state.entity_cursor = 0;
     state.read[index] = true;

@@ -24,6 +24,8 @@ pub struct Layers<'a> {
     pub changed: &'a [ByteSpan],
     /// Figures and names flagged as possible discrepancies.
     pub flagged: &'a [ByteSpan],
+    /// Search matches, sorted.
+    pub matches: &'a [ByteSpan],
 }
 
 /// Styles `source[line]`.
@@ -57,6 +59,7 @@ pub fn highlight_line<'a>(
         .chain(extra.into_iter().flatten())
         .chain(layers.changed.iter().filter(in_line).copied())
         .chain(layers.flagged.iter().filter(in_line).copied())
+        .chain(layers.matches.iter().filter(in_line).copied())
     {
         cuts.push(span.start.clamp(line.start, line.end));
         cuts.push(span.end.clamp(line.start, line.end));
@@ -95,6 +98,9 @@ pub fn highlight_line<'a>(
         }
         if layers.flagged.iter().any(|&s| inside(s)) {
             style = style.patch(theme.flagged());
+        }
+        if layers.matches.iter().any(|&s| inside(s)) {
+            style = style.patch(theme.search_match());
         }
         if layers.selection.is_some_and(inside) {
             style = style.patch(theme.selection());

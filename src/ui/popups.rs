@@ -3,5 +3,6 @@
 pub mod annotation_list;
 pub mod annotation_view;
 pub mod editor;
+pub mod finder;
 pub mod help;
 pub mod sources;

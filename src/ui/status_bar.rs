@@ -11,6 +11,25 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme: &Theme) {
+    if state.search.typing {
+        let mode = match state.search.mode {
+            crate::analysis::search::SearchMode::Literal => "",
+            crate::analysis::search::SearchMode::Regex => " regex",
+        };
+        let scope = if state.search.corpus_wide { " all sources" } else { "" };
+        let info = match &state.search.error {
+            Some(e) => format!("  {e}"),
+            None => format!("  {} matches{mode}{scope} · Enter keep · Esc back · Ctrl-r regex · Ctrl-g all sources", state.search.matches.len()),
+        };
+        let line = Line::from(vec![
+            Span::styled(" SEARCH ", theme.mode()),
+            Span::styled(format!(" /{}", state.search.query), theme.status()),
+            Span::styled("▏", theme.cursor_gutter()),
+            Span::styled(truncate(&info, (area.width as usize).saturating_sub(state.search.query.chars().count() + 12)), theme.status()),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(theme.status()), area);
+        return;
+    }
     if let Some(line) = view_status(state, area.width as usize, theme) {
         frame.render_widget(Paragraph::new(line).style(theme.status()), area);
         return;

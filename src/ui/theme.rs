@@ -125,6 +125,13 @@ impl Theme {
         }
     }
 
+    pub fn search_match(&self) -> Style {
+        match self.palette {
+            Palette::NoColor => Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            _ => Style::new().bg(Color::Yellow).fg(Color::Black),
+        }
+    }
+
     pub fn cursor_word(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
     }

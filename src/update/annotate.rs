@@ -60,6 +60,7 @@ pub fn saved(state: &mut State, saved: Saved) -> Vec<Effect> {
             if list != state.annotations.list {
                 let corpus = &state.corpus;
                 state.annotations.replace(list, corpus);
+                rebuild_finder_index(state);
                 state.notice("annotations merged with changes made elsewhere");
             }
         }
@@ -161,6 +162,17 @@ pub fn redo(state: &mut State) -> Vec<Effect> {
     adopt(state, next, corrections)
 }
 
+/// Annotations are finder candidates: the index follows every change.
+pub fn rebuild_finder_index(state: &mut State) {
+    if let Some(analysis) = &state.analysis {
+        state.finder_index = Some(std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
+            &state.corpus,
+            &analysis.entities.index,
+            &state.annotations.list,
+        )));
+    }
+}
+
 /// Records a change for undo, adopts it and asks for it to be saved.
 fn change(state: &mut State, list: Vec<Annotation>, corrections: bool) -> Vec<Effect> {
     let previous = std::mem::take(&mut state.annotations.list);
@@ -172,6 +184,7 @@ fn change(state: &mut State, list: Vec<Annotation>, corrections: bool) -> Vec<Ef
 fn adopt(state: &mut State, list: Vec<Annotation>, corrections: bool) -> Vec<Effect> {
     let corpus = &state.corpus;
     state.annotations.replace(list, corpus);
+    rebuild_finder_index(state);
     let mut effects = vec![Effect::SaveAnnotations];
     if corrections {
         effects.push(Effect::Reanalyse);

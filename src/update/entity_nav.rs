@@ -21,6 +21,7 @@ pub fn select_at_cursor(state: &mut State, doc: &Document) {
     match mention {
         Some(m) => {
             state.selected_entity = Some(m.entity);
+            state.follow = crate::state::finder::Follow::Entity;
             if m.span.start > at {
                 cursor::set_cursor(state, doc, m.span.start);
             }
@@ -37,6 +38,7 @@ pub fn select_from_pane(state: &mut State) {
         .get(state.entity_cursor)
     {
         state.selected_entity = Some(entity);
+        state.follow = crate::state::finder::Follow::Entity;
         jump_to_mention(state, entity, true);
     }
 }

@@ -96,6 +96,9 @@ fn byte_at(state: &State, doc: &Document, x: u16, y: u16) -> Option<usize> {
 }
 
 pub fn wheel(state: &mut State, x: u16, y: u16, down: bool) -> Vec<Effect> {
+    if super::finder::wheel(state, down) {
+        return vec![];
+    }
     let Some((pane, _)) = state.layout().pane_at(x, y) else {
         return vec![];
     };
