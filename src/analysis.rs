@@ -4,6 +4,7 @@ pub mod corpus_entities;
 pub mod corrections;
 pub mod entities;
 pub mod entity_kind;
+pub mod finder;
 pub mod ner;
 pub mod sentences;
 
