@@ -6,6 +6,7 @@ pub mod entities;
 pub mod entity_kind;
 pub mod finder;
 pub mod ner;
+pub mod search;
 pub mod sentences;
 
 pub use corpus_entities::CorpusEntities;
