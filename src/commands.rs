@@ -3,6 +3,7 @@
 
 pub mod dump;
 pub mod entities;
+pub mod find;
 pub mod read;
 
 use crate::cli::{CorpusArgs, Format};
