@@ -7,7 +7,9 @@ pub mod corrections;
 pub mod coverage;
 pub mod entities;
 pub mod entity_kind;
+pub mod finder;
 pub mod ner;
+pub mod search;
 pub mod sentences;
 pub mod story_map;
 

@@ -114,7 +114,12 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
                     Effect::Quit => quit = true,
                     Effect::Search { seq, query, recent } => {
                         if let Some(index) = state.finder_index.clone() {
-                            let _ = searches.send(SearchRequest { seq, query, recent, index });
+                            let _ = searches.send(SearchRequest {
+                                seq,
+                                query,
+                                recent,
+                                index,
+                            });
                         }
                     }
                     Effect::SaveAnnotations => {
@@ -226,9 +231,14 @@ fn spawn_search_thread(events: mpsc::Sender<AppEvent>) -> mpsc::Sender<SearchReq
                 recent: crate::analysis::finder::Recent::new(request.recent),
                 ..Default::default()
             };
-            let results = request.index.search(&request.query, &options, previous.as_ref());
+            let results = request
+                .index
+                .search(&request.query, &options, previous.as_ref());
             previous = Some(results.clone());
-            let message = Message::Found { seq: request.seq, results };
+            let message = Message::Found {
+                seq: request.seq,
+                results,
+            };
             if events.send(AppEvent::Message(message)).is_err() {
                 break;
             }

@@ -86,6 +86,24 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Rank sources, entities, annotations and sentences against a fuzzy query, as the finder
+    /// popup does.
+    Find {
+        /// Space-separated terms, each matched fuzzily; a first `@`, `#`, `!` or `"` keeps
+        /// only sources, entities, annotations or sentences.
+        query: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Only this kind of result.
+        #[arg(long, value_enum)]
+        kind: Option<FindKind>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
     /// List, export and import annotations.
     Annotations {
         #[command(subcommand)]
@@ -128,6 +146,15 @@ pub enum AnnotationsCommand {
     },
 }
 
+/// What `parallax find --kind` keeps.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FindKind {
+    Source,
+    Entity,
+    Annotation,
+    Sentence,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Json,
@@ -165,6 +192,13 @@ pub fn run() -> ExitCode {
         }) => commands::compare::run(&left, &right, &corpus, format),
         Some(Command::Map { corpus, format }) => commands::map::run(&corpus, format),
         Some(Command::Coverage { corpus, format }) => commands::coverage::run(&corpus, format),
+        Some(Command::Find {
+            query,
+            corpus,
+            kind,
+            limit,
+            format,
+        }) => commands::find::run(&corpus, &query, kind, limit, format),
         None => commands::read::run(&cli.corpus),
     }
 }

@@ -41,7 +41,10 @@ pub enum Message {
     /// The outcome of an `Effect::SaveAnnotations`.
     Saved(Saved),
     /// Finder results for query number `seq`.
-    Found { seq: u64, results: crate::analysis::finder::Results },
+    Found {
+        seq: u64,
+        results: crate::analysis::finder::Results,
+    },
     /// The corpus analysed (at start, or again after an entity correction).
     Analysed(std::sync::Arc<crate::analysis::CorpusAnalysis>),
 }
@@ -73,11 +76,13 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
         Message::Found { seq, results } => finder::results(state, seq, results),
         Message::Analysed(analysis) => {
             state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
-            state.finder_index = Some(std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
-                &state.corpus,
-                &analysis.entities.index,
-                &state.annotations.list,
-            )));
+            state.finder_index = Some(std::sync::Arc::new(
+                crate::analysis::finder::FinderIndex::build(
+                    &state.corpus,
+                    &analysis.entities.index,
+                    &state.annotations.list,
+                ),
+            ));
             state.analysis = Some(analysis);
             state.entity_cursor = 0;
             // Views built on the old analysis would point at stale rows.
@@ -231,7 +236,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             let forward = action == Action::NextMention;
             match state.follow {
                 crate::state::finder::Follow::Search => finder::next_match(state, forward),
-                crate::state::finder::Follow::Entity => entity_nav::next_mention(state, &doc, forward),
+                crate::state::finder::Follow::Entity => {
+                    entity_nav::next_mention(state, &doc, forward)
+                }
             }
         }
         Action::Finder => return finder::open(state),

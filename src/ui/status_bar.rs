@@ -16,7 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
             crate::analysis::search::SearchMode::Literal => "",
             crate::analysis::search::SearchMode::Regex => " regex",
         };
-        let scope = if state.search.corpus_wide { " all sources" } else { "" };
+        let scope = if state.search.corpus_wide {
+            " all sources"
+        } else {
+            ""
+        };
         let info = match &state.search.error {
             Some(e) => format!("  {e}"),
             None => format!("  {} matches{mode}{scope} · Enter keep · Esc back · Ctrl-r regex · Ctrl-g all sources", state.search.matches.len()),
@@ -25,7 +29,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
             Span::styled(" SEARCH ", theme.mode()),
             Span::styled(format!(" /{}", state.search.query), theme.status()),
             Span::styled("▏", theme.cursor_gutter()),
-            Span::styled(truncate(&info, (area.width as usize).saturating_sub(state.search.query.chars().count() + 12)), theme.status()),
+            Span::styled(
+                truncate(
+                    &info,
+                    (area.width as usize).saturating_sub(state.search.query.chars().count() + 12),
+                ),
+                theme.status(),
+            ),
         ]);
         frame.render_widget(Paragraph::new(line).style(theme.status()), area);
         return;

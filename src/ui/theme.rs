@@ -127,7 +127,9 @@ impl Theme {
 
     pub fn search_match(&self) -> Style {
         match self.palette {
-            Palette::NoColor => Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            Palette::NoColor => {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+            }
             _ => Style::new().bg(Color::Yellow).fg(Color::Black),
         }
     }

@@ -165,11 +165,13 @@ pub fn redo(state: &mut State) -> Vec<Effect> {
 /// Annotations are finder candidates: the index follows every change.
 pub fn rebuild_finder_index(state: &mut State) {
     if let Some(analysis) = &state.analysis {
-        state.finder_index = Some(std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
-            &state.corpus,
-            &analysis.entities.index,
-            &state.annotations.list,
-        )));
+        state.finder_index = Some(std::sync::Arc::new(
+            crate::analysis::finder::FinderIndex::build(
+                &state.corpus,
+                &analysis.entities.index,
+                &state.annotations.list,
+            ),
+        ));
     }
 }
 

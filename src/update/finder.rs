@@ -47,12 +47,20 @@ pub fn on_key(state: &mut State, key: Key) -> Option<Vec<Effect>> {
     let last = count.saturating_sub(1);
     match (key.code, key.ctrl) {
         (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => state.finder = None,
-        (KeyCode::Down, _) | (KeyCode::Char('n' | 'j'), true) => finder.cursor = (finder.cursor + 1).min(last),
-        (KeyCode::Up, _) | (KeyCode::Char('p' | 'k'), true) => finder.cursor = finder.cursor.saturating_sub(1),
+        (KeyCode::Down, _) | (KeyCode::Char('n' | 'j'), true) => {
+            finder.cursor = (finder.cursor + 1).min(last)
+        }
+        (KeyCode::Up, _) | (KeyCode::Char('p' | 'k'), true) => {
+            finder.cursor = finder.cursor.saturating_sub(1)
+        }
         (KeyCode::PageDown, _) => finder.cursor = (finder.cursor + 10).min(last),
         (KeyCode::PageUp, _) => finder.cursor = finder.cursor.saturating_sub(10),
         (KeyCode::Enter, _) => {
-            let hit = finder.results.as_ref().and_then(|r| r.hits.get(finder.cursor)).map(|h| h.target.clone());
+            let hit = finder
+                .results
+                .as_ref()
+                .and_then(|r| r.hits.get(finder.cursor))
+                .map(|h| h.target.clone());
             state.finder = None;
             return Some(match hit {
                 Some(target) => jump(state, target),
@@ -79,9 +87,15 @@ pub fn on_key(state: &mut State, key: Key) -> Option<Vec<Effect>> {
 
 /// The mouse wheel over the finder moves through results.
 pub fn wheel(state: &mut State, down: bool) -> bool {
-    let Some(finder) = state.finder.as_mut() else { return false };
+    let Some(finder) = state.finder.as_mut() else {
+        return false;
+    };
     let count = finder.results.as_ref().map_or(0, |r| r.hits.len());
-    finder.cursor = if down { (finder.cursor + 1).min(count.saturating_sub(1)) } else { finder.cursor.saturating_sub(1) };
+    finder.cursor = if down {
+        (finder.cursor + 1).min(count.saturating_sub(1))
+    } else {
+        finder.cursor.saturating_sub(1)
+    };
     true
 }
 
@@ -103,10 +117,19 @@ pub fn jump(state: &mut State, target: Target) -> Vec<Effect> {
             let entity = entity.0 as usize;
             state.selected_entity = Some(entity);
             state.follow = Follow::Entity;
-            let here = state.entities.mentions_in(state.current).iter().any(|m| m.entity == entity);
+            let here = state
+                .entities
+                .mentions_in(state.current)
+                .iter()
+                .any(|m| m.entity == entity);
             let mut effects = vec![];
             if !here {
-                match state.entities.entities.get(entity).and_then(|e| e.articles.first().copied()) {
+                match state
+                    .entities
+                    .entities
+                    .get(entity)
+                    .and_then(|e| e.articles.first().copied())
+                {
                     Some(article) => effects = super::open_article(state, article),
                     None => return effects,
                 }
@@ -116,7 +139,12 @@ pub fn jump(state: &mut State, target: Target) -> Vec<Effect> {
             super::entity_nav::jump_to_mention(state, entity, true);
             effects
         }
-        Target::Annotation { article: Some(article), span: Some(span), .. } | Target::Sentence { article, span, .. } => {
+        Target::Annotation {
+            article: Some(article),
+            span: Some(span),
+            ..
+        }
+        | Target::Sentence { article, span, .. } => {
             let effects = go_to_span(state, article, span.bytes);
             effects
         }
@@ -140,7 +168,9 @@ fn go_to_span(state: &mut State, article: usize, span: ByteSpan) -> Vec<Effect> 
     };
     let doc = state.document();
     cursor::jump_to(state, &doc, span.start);
-    let last = doc.word_at(span.end.saturating_sub(1)).map_or(span.start, |w| doc.words[w].span.start);
+    let last = doc
+        .word_at(span.end.saturating_sub(1))
+        .map_or(span.start, |w| doc.words[w].span.start);
     state.views[state.current].anchor = Some(span.start);
     cursor::set_cursor(state, &doc, last);
     effects
@@ -149,7 +179,12 @@ fn go_to_span(state: &mut State, article: usize, span: ByteSpan) -> Vec<Effect> 
 /// The parts of an article search looks in: headline, dek, body paragraphs.
 fn search_ranges(state: &State, article: usize) -> Vec<ByteSpan> {
     let a = &state.corpus.articles[article];
-    a.headline.iter().chain(&a.subtitle).chain(&a.paragraphs).copied().collect()
+    a.headline
+        .iter()
+        .chain(&a.subtitle)
+        .chain(&a.paragraphs)
+        .copied()
+        .collect()
 }
 
 /// `/`: opens the search prompt.
@@ -169,7 +204,12 @@ pub fn refresh_matches(state: &mut State) {
         return;
     }
     let ranges = search_ranges(state, state.current);
-    match find_matches(&state.corpus.articles[state.current].source, &ranges, &state.search.query, state.search.mode) {
+    match find_matches(
+        &state.corpus.articles[state.current].source,
+        &ranges,
+        &state.search.query,
+        state.search.mode,
+    ) {
         Ok(matches) => {
             state.search.matches = matches;
             state.search.error = None;
@@ -231,7 +271,13 @@ pub fn on_search_key(state: &mut State, key: Key) -> Option<Vec<Effect>> {
 fn incremental(state: &mut State) {
     refresh_matches(state);
     let from = state.search.origin.map_or(0, |o| o.cursor);
-    let target = state.search.matches.iter().find(|m| m.start >= from).or(state.search.matches.first()).copied();
+    let target = state
+        .search
+        .matches
+        .iter()
+        .find(|m| m.start >= from)
+        .or(state.search.matches.first())
+        .copied();
     let doc = state.document();
     match target {
         Some(m) => cursor::jump_to(state, &doc, m.start),
@@ -254,7 +300,9 @@ pub fn next_match(state: &mut State, forward: bool) {
         refresh_matches(state);
     }
     let doc = state.document();
-    let at = state.cursor_word(&doc).map_or(state.view().cursor, |w| w.start);
+    let at = state
+        .cursor_word(&doc)
+        .map_or(state.view().cursor, |w| w.start);
     let matches = &state.search.matches;
     let here = if forward {
         matches.iter().find(|m| m.start > at)
@@ -270,10 +318,19 @@ pub fn next_match(state: &mut State, forward: bool) {
     if state.search.corpus_wide {
         let n = state.corpus.articles.len();
         for k in 1..n {
-            let article = if forward { (state.current + k) % n } else { (state.current + n - k) % n };
+            let article = if forward {
+                (state.current + k) % n
+            } else {
+                (state.current + n - k) % n
+            };
             let ranges = search_ranges(state, article);
-            let found = find_matches(&state.corpus.articles[article].source, &ranges, &state.search.query, state.search.mode)
-                .unwrap_or_default();
+            let found = find_matches(
+                &state.corpus.articles[article].source,
+                &ranges,
+                &state.search.query,
+                state.search.mode,
+            )
+            .unwrap_or_default();
             let pick = if forward { found.first() } else { found.last() }.copied();
             if let Some(m) = pick {
                 super::open_article(state, article);
@@ -287,12 +344,21 @@ pub fn next_match(state: &mut State, forward: bool) {
         return;
     }
     // Around this article, as vim does.
-    let wrapped = if forward { matches.first() } else { matches.last() }.copied();
+    let wrapped = if forward {
+        matches.first()
+    } else {
+        matches.last()
+    }
+    .copied();
     match wrapped {
         Some(m) => {
             state.jumps.record(state.place());
             cursor::jump_to(state, &doc, m.start);
-            state.notice(if forward { "search wrapped to the top" } else { "search wrapped to the bottom" });
+            state.notice(if forward {
+                "search wrapped to the top"
+            } else {
+                "search wrapped to the bottom"
+            });
         }
         None => state.notice(format!("no match for “{}”", state.search.query)),
     }

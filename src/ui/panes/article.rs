@@ -49,7 +49,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
         mark_styles: &mark_styles,
         selection: state.selection(doc),
         cursor: state.cursor_word(doc).filter(|_| focused_cursor),
-        matches: if state.search.article == state.current { &state.search.matches } else { &[] },
+        matches: if state.search.article == state.current {
+            &state.search.matches
+        } else {
+            &[]
+        },
         ..Layers::default()
     };
     let cursor_line = doc.line_at(view.cursor);

@@ -1,0 +1,48 @@
+//! The fuzzy finder's engine: one immutable index of everything a person may look for in a
+//! corpus — sources, entities, annotations, sentences — and a ranked search over it. No
+//! terminal types and no I/O: the reader's finder popup and `parallax find` both call
+//! [`FinderIndex::search`], the popup from a worker thread (the index is `Send + Sync`; share
+//! it behind an `Arc`).
+//!
+//! Matching rules:
+//! - A query is split on spaces into terms. Every term must match the candidate (in any order,
+//!   each in any of its fields); the candidate's score is the sum of the terms' scores, each
+//!   the best over the candidate's fields, plus a small boost for recently visited targets.
+//!   "nat her" finds "National Herald". An entity's aliases count for a term only when its
+//!   name does not match it ("khmeim" finds Hmeimim through "Khmeimim").
+//! - A term matches fuzzily, as a subsequence, scored by the skim V2 algorithm
+//!   (fuzzy-matcher's SkimMatcherV2): contiguous runs and word starts score higher.
+//! - Smart case, per term: a term with an upper-case letter matches case, others ignore it.
+//! - Diacritics are ignored on both sides ("sharaa" finds "Šaraa"); "-", "'" and "’" are
+//!   optional ("al sharaa", "alsharaa" and "al-sharaa" find "al-Sharaa").
+//! - A first character `@`, `#`, `!` or `"` limits the search to sources, entities,
+//!   annotations or sentences. Equal scores rank sources, then entities, annotations,
+//!   sentences, then candidates in corpus order.
+//!
+//! How it stays fast: candidate text is folded once at build time into one arena; each search
+//! runs a memchr subsequence prefilter over it, scores only the survivors with a copy of the
+//! skim recurrence that gives SkimMatcherV2's exact score without allocating (`score.rs`),
+//! across all cores, keeps the best `limit`, and asks SkimMatcherV2 itself for those hits'
+//! scores and positions. A query that extends the previous one re-ranks only its survivors.
+
+pub mod fold;
+mod from_corpus;
+mod hit;
+mod index;
+mod lookup;
+mod query;
+mod rank;
+mod recent;
+mod results;
+mod score;
+mod target;
+
+pub use index::{Field, FinderIndex, IndexBuilder};
+pub use lookup::{SearchOptions, DEFAULT_LIMIT};
+pub use query::MAX_QUERY_CHARS;
+pub use recent::Recent;
+pub use results::{Context, Hit, Results};
+pub use target::{Kind, Span, Target};
+
+#[cfg(test)]
+mod tests;
