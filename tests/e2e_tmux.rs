@@ -175,6 +175,25 @@ fn an_annotation_made_with_the_keyboard_is_there_after_a_restart() {
 }
 
 #[test]
+fn the_finder_jumps_to_a_source_and_ctrl_o_comes_back() {
+    let state_dir = tempfile::tempdir().unwrap();
+    let Some(session) = Session::start(140, 40, state_dir.path()) else {
+        return;
+    };
+    session.wait_for("1/5 · 000_e177be1acd7e491d");
+    session.keys(&["C-p"]);
+    session.wait_for(" Find ·");
+    session.keys(&["nat her"]);
+    session.wait_for("National Herald · 004_34d353");
+    session.keys(&["Enter"]);
+    session.wait_for("5/5 · 004_34d353faf6834925");
+    session.keys(&["C-o"]);
+    session.wait_for("1/5 · 000_e177be1acd7e491d");
+    session.keys(&["q"]);
+    session.wait_for("EXITED:0");
+}
+
+#[test]
 fn sigterm_and_ctrl_z_leave_the_terminal_usable() {
     let state_dir = tempfile::tempdir().unwrap();
     let Some(session) = Session::start(100, 30, state_dir.path()) else {

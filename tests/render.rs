@@ -108,3 +108,21 @@ fn story_map_and_coverage_grid() {
     press(&mut state, "<Esc>C");
     insta::assert_snapshot!("coverage", render(&state).backend());
 }
+
+#[test]
+fn finder_popup_with_ranked_results_and_preview() {
+    let mut state = common::analysed_state(140, 36);
+    let effects = update(&mut state, Message::Key(parallax::keymap::Key::ctrl('p')));
+    assert!(!effects.is_empty());
+    for c in "nat her".chars() {
+        update(&mut state, Message::Key(parallax::keymap::Key::plain(c)));
+    }
+    let seq = state.finder.as_ref().unwrap().seq;
+    let results = state
+        .finder_index
+        .clone()
+        .unwrap()
+        .search("nat her", &Default::default(), None);
+    update(&mut state, Message::Found { seq, results });
+    insta::assert_snapshot!(render(&state).backend());
+}

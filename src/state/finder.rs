@@ -15,6 +15,8 @@ pub struct Finder {
     /// The sequence `results` answer.
     pub results_seq: u64,
     pub cursor: usize,
+    /// `Enter` came before the results of the latest query: jump when they arrive.
+    pub accept_pending: bool,
 }
 
 /// The in-article search: the prompt while typing, and the matches kept after `Enter`.

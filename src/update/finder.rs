@@ -30,14 +30,40 @@ fn search_effect(state: &State) -> Effect {
 
 /// Results from the search thread; stale ones (an older query) are dropped.
 pub fn results(state: &mut State, seq: u64, results: Results) -> Vec<Effect> {
-    if let Some(finder) = state.finder.as_mut() {
-        if seq >= finder.results_seq && seq <= finder.seq {
-            finder.results_seq = seq;
-            finder.cursor = finder.cursor.min(results.hits.len().saturating_sub(1));
-            finder.results = Some(results);
-        }
+    let Some(finder) = state.finder.as_mut() else {
+        return vec![];
+    };
+    if seq < finder.results_seq || seq > finder.seq {
+        return vec![];
+    }
+    finder.results_seq = seq;
+    finder.cursor = finder.cursor.min(results.hits.len().saturating_sub(1));
+    finder.results = Some(results);
+    if finder.accept_pending && seq == finder.seq {
+        return accept(state);
     }
     vec![]
+}
+
+/// `Enter`: jumps to the selected result of the latest query (waiting for it if need be).
+fn accept(state: &mut State) -> Vec<Effect> {
+    let Some(finder) = state.finder.as_mut() else {
+        return vec![];
+    };
+    if finder.results_seq < finder.seq {
+        finder.accept_pending = true;
+        return vec![];
+    }
+    let hit = finder
+        .results
+        .as_ref()
+        .and_then(|r| r.hits.get(finder.cursor))
+        .map(|h| h.target.clone());
+    state.finder = None;
+    match hit {
+        Some(target) => jump(state, target),
+        None => vec![],
+    }
 }
 
 /// Keys while the finder is open; `None` when it is not.
@@ -55,18 +81,7 @@ pub fn on_key(state: &mut State, key: Key) -> Option<Vec<Effect>> {
         }
         (KeyCode::PageDown, _) => finder.cursor = (finder.cursor + 10).min(last),
         (KeyCode::PageUp, _) => finder.cursor = finder.cursor.saturating_sub(10),
-        (KeyCode::Enter, _) => {
-            let hit = finder
-                .results
-                .as_ref()
-                .and_then(|r| r.hits.get(finder.cursor))
-                .map(|h| h.target.clone());
-            state.finder = None;
-            return Some(match hit {
-                Some(target) => jump(state, target),
-                None => vec![],
-            });
-        }
+        (KeyCode::Enter, _) => return Some(accept(state)),
         (KeyCode::Backspace, _) => {
             if finder.query.pop().is_some() {
                 return Some(changed(state));

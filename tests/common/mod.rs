@@ -90,10 +90,11 @@ pub fn press(state: &mut State, keys: &str) {
     }
 }
 
-/// The seed state with the real analysis (alignment, story map, coverage) attached.
+/// The seed state with the real analysis (entities, alignment, story map, coverage, finder).
 pub fn analysed_state(width: u16, height: u16) -> State {
     let mut state = seed_state(width, height);
     let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
-    state.analysis = Some(std::sync::Arc::new(analysis));
+    // As the app does: entities, the finder index and the analysis arrive together.
+    update(&mut state, Message::Analysed(std::sync::Arc::new(analysis)));
     state
 }
