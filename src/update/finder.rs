@@ -82,11 +82,7 @@ pub fn on_key(state: &mut State, key: Key) -> Option<Vec<Effect>> {
         (KeyCode::PageDown, _) => finder.cursor = (finder.cursor + 10).min(last),
         (KeyCode::PageUp, _) => finder.cursor = finder.cursor.saturating_sub(10),
         (KeyCode::Enter, _) => return Some(accept(state)),
-        (KeyCode::Backspace, _) => {
-            if finder.query.pop().is_some() {
-                return Some(changed(state));
-            }
-        }
+        (KeyCode::Backspace, _) if finder.query.pop().is_some() => return Some(changed(state)),
         (KeyCode::Char('u'), true) => {
             finder.query.clear();
             return Some(changed(state));
@@ -159,10 +155,7 @@ pub fn jump(state: &mut State, target: Target) -> Vec<Effect> {
             span: Some(span),
             ..
         }
-        | Target::Sentence { article, span, .. } => {
-            let effects = go_to_span(state, article, span.bytes);
-            effects
-        }
+        | Target::Sentence { article, span, .. } => go_to_span(state, article, span.bytes),
         Target::Annotation { id, .. } => {
             if let Some(index) = state.annotations.list.iter().position(|a| a.id == id) {
                 state.annotations.viewer = Some(index);
