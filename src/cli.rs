@@ -62,6 +62,25 @@ enum Command {
         #[command(subcommand)]
         command: AnnotationsCommand,
     },
+    /// Write a generated corpus for measuring: N articles in K stories, and `stories.json`.
+    #[command(hide = true)]
+    Generate {
+        /// How many articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// Mean words of body text per article.
+        #[arg(long, default_value_t = 800)]
+        words: usize,
+        /// How many stories the articles are about.
+        #[arg(long, default_value_t = 10)]
+        stories: usize,
+        /// Seed: the same seed writes the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -128,6 +147,21 @@ pub fn run() -> ExitCode {
         }) => commands::dump::run(&corpus, format, no_clean),
         Some(Command::Entities { corpus, format }) => commands::entities::run(&corpus, format),
         Some(Command::Annotations { command }) => commands::annotations::run(command),
+        Some(Command::Generate {
+            articles,
+            words,
+            stories,
+            seed,
+            out,
+        }) => {
+            let config = parallax::generate::GeneratorConfig {
+                articles,
+                mean_words: words,
+                stories,
+                seed,
+            };
+            commands::generate::run(&config, &out)
+        }
         None => commands::read::run(&cli.corpus),
     }
 }

@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod dump;
 pub mod entities;
+pub mod generate;
 pub mod read;
 
 use crate::cli::{CorpusArgs, Format};
