@@ -34,6 +34,9 @@ pub struct CorpusArgs {
     /// and read-only folders, `$XDG_DATA_HOME/parallax/annotations/<corpus>.json`).
     #[arg(long, value_name = "FILE")]
     pub annotations: Option<PathBuf>,
+    /// Neither read nor write the analysis cache (`$XDG_CACHE_HOME/parallax`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Subcommand, Debug)]
