@@ -6,6 +6,8 @@ pub mod entities;
 pub mod entity_kind;
 pub mod ner;
 pub mod sentences;
+pub mod stories;
 
 pub use corpus_entities::CorpusEntities;
 pub use corrections::EntityCorrections;
+pub use stories::{Stories, Story};

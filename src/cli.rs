@@ -60,6 +60,17 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Group the articles into stories by shared entities and words, each with a label.
+    Stories {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// A generated corpus's `stories.json`: also report how the grouping agrees with it.
+        #[arg(long, value_name = "FILE")]
+        truth: Option<PathBuf>,
+    },
     /// List, export and import annotations.
     Annotations {
         #[command(subcommand)]
@@ -149,6 +160,11 @@ pub fn run() -> ExitCode {
             no_clean,
         }) => commands::dump::run(&corpus, format, no_clean),
         Some(Command::Entities { corpus, format }) => commands::entities::run(&corpus, format),
+        Some(Command::Stories {
+            corpus,
+            format,
+            truth,
+        }) => commands::stories::run(&corpus, format, truth.as_deref()),
         Some(Command::Annotations { command }) => commands::annotations::run(command),
         Some(Command::Generate {
             articles,

@@ -6,6 +6,7 @@ pub mod dump;
 pub mod entities;
 pub mod generate;
 pub mod read;
+pub mod stories;
 
 use crate::cli::{CorpusArgs, Format};
 use parallax::corpus::{

@@ -1,11 +1,11 @@
-//! A story's cast: its people, countries, towns, organisations and topic. Each story draws
-//! people, towns and organisations no other story has while the lists last (then made-up
-//! syllable names), so stories are told apart by who and where, as real ones are; countries
-//! and topics repeat across stories.
+//! A story's cast: its people, countries, towns, organisations and topic. A country has one
+//! leader for the whole corpus, so stories about the same country share its leader, as real
+//! ones do; each story's spokesperson, analyst, towns and organisations are its own (distinct
+//! names while the lists last, then made-up syllable names). Countries and topics repeat.
 
 use super::rng::SplitMix64;
 use super::word_lists::{Country, Organisation, Topic, Variants, WordLists};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A person: given name and family name (with spelling variants) and a title.
 #[derive(Clone, Debug)]
@@ -39,6 +39,8 @@ pub struct CastAllocator<'a> {
     organisations: Vec<Organisation>,
     topics: Vec<usize>,
     made_up: BTreeSet<String>,
+    /// Each country's leader, by index in the country list, once one is needed.
+    leaders: BTreeMap<usize, Person>,
     stories: usize,
 }
 
@@ -63,6 +65,7 @@ impl<'a> CastAllocator<'a> {
             organisations,
             topics,
             made_up: BTreeSet::new(),
+            leaders: BTreeMap::new(),
             stories: 0,
         }
     }
@@ -75,11 +78,10 @@ impl<'a> CastAllocator<'a> {
         if b >= a {
             b += 1;
         }
-        let (leader, visitor) = (*rng.pick(&LEADER_TITLES), *rng.pick(&VISITOR_TITLES));
         StoryCast {
             people: [
-                self.person(rng, leader),
-                self.person(rng, visitor),
+                self.leader(rng, a, &LEADER_TITLES),
+                self.leader(rng, b, &VISITOR_TITLES),
                 self.person(rng, "spokesperson"),
                 self.person(rng, "analyst"),
             ],
@@ -103,6 +105,17 @@ impl<'a> CastAllocator<'a> {
             surname,
             title,
         }
+    }
+
+    /// The country's leader: the same person in every story about it.
+    fn leader(&mut self, rng: &mut SplitMix64, country: usize, titles: &[&'static str]) -> Person {
+        if let Some(leader) = self.leaders.get(&country) {
+            return leader.clone();
+        }
+        let title = *rng.pick(titles);
+        let leader = self.person(rng, title);
+        self.leaders.insert(country, leader.clone());
+        leader
     }
 
     fn town(&mut self, rng: &mut SplitMix64) -> Variants {

@@ -64,13 +64,13 @@ fn articles_are_about_the_mean_length() {
 }
 
 #[test]
-fn stories_have_distinct_people_and_places() {
+fn stories_have_their_own_spokespeople_analysts_and_places() {
     let corpus = generate_corpus(&config(20, 20, 5));
     let mut people: Vec<&String> = corpus
         .truth
         .stories
         .iter()
-        .flat_map(|s| &s.people)
+        .flat_map(|s| &s.people[2..])
         .collect();
     let mut places: Vec<&String> = corpus
         .truth
@@ -109,4 +109,20 @@ fn pages_carry_boilerplate() {
     assert!(all.contains('©'));
     assert!(all.contains("cookies"));
     assert!(all.contains("Related") || all.contains("Read more"));
+}
+
+#[test]
+fn stories_about_the_same_country_share_its_leader() {
+    let corpus = generate_corpus(&config(200, 150, 8));
+    let stories = &corpus.truth.stories;
+    let mut shared = 0;
+    for (i, a) in stories.iter().enumerate() {
+        for b in &stories[i + 1..] {
+            if a.countries[0] == b.countries[0] {
+                assert_eq!(a.people[0], b.people[0]);
+                shared += 1;
+            }
+        }
+    }
+    assert!(shared > 0);
 }
