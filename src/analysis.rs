@@ -11,8 +11,10 @@ pub mod finder;
 pub mod ner;
 pub mod search;
 pub mod sentences;
+pub mod stories;
 pub mod story_map;
 
 pub use corpus_analysis::CorpusAnalysis;
 pub use corpus_entities::CorpusEntities;
 pub use corrections::EntityCorrections;
+pub use stories::{Stories, Story};

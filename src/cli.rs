@@ -34,6 +34,9 @@ pub struct CorpusArgs {
     /// and read-only folders, `$XDG_DATA_HOME/parallax/annotations/<corpus>.json`).
     #[arg(long, value_name = "FILE")]
     pub annotations: Option<PathBuf>,
+    /// Neither read nor write the analysis cache (`$XDG_CACHE_HOME/parallax`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,10 +107,40 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Group the articles into stories by shared entities and words, each with a label.
+    Stories {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Output format (JSON by default when stdout is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// A generated corpus's `stories.json`: also report how the grouping agrees with it.
+        #[arg(long, value_name = "FILE")]
+        truth: Option<PathBuf>,
+    },
     /// List, export and import annotations.
     Annotations {
         #[command(subcommand)]
         command: AnnotationsCommand,
+    },
+    /// Write a generated corpus for measuring: N articles in K stories, and `stories.json`.
+    #[command(hide = true)]
+    Generate {
+        /// How many articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// Mean words of body text per article.
+        #[arg(long, default_value_t = 800)]
+        words: usize,
+        /// How many stories the articles are about.
+        #[arg(long, default_value_t = 10)]
+        stories: usize,
+        /// Seed: the same seed writes the same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
 }
 
@@ -183,6 +216,11 @@ pub fn run() -> ExitCode {
             no_clean,
         }) => commands::dump::run(&corpus, format, no_clean),
         Some(Command::Entities { corpus, format }) => commands::entities::run(&corpus, format),
+        Some(Command::Stories {
+            corpus,
+            format,
+            truth,
+        }) => commands::stories::run(&corpus, format, truth.as_deref()),
         Some(Command::Annotations { command }) => commands::annotations::run(command),
         Some(Command::Compare {
             left,
@@ -199,6 +237,21 @@ pub fn run() -> ExitCode {
             limit,
             format,
         }) => commands::find::run(&corpus, &query, kind, limit, format),
+        Some(Command::Generate {
+            articles,
+            words,
+            stories,
+            seed,
+            out,
+        }) => {
+            let config = parallax::generate::GeneratorConfig {
+                articles,
+                mean_words: words,
+                stories,
+                seed,
+            };
+            commands::generate::run(&config, &out)
+        }
         None => commands::read::run(&cli.corpus),
     }
 }

@@ -7,24 +7,50 @@ pub mod coverage;
 pub mod dump;
 pub mod entities;
 pub mod find;
+pub mod generate;
 pub mod map;
 pub mod read;
+pub mod stories;
 
 use crate::cli::{CorpusArgs, Format};
-use parallax::corpus::{load_paths, CleanMode, Corpus, LoadError, LoadOptions, LoadWarning};
+use parallax::corpus::{
+    load_paths, load_paths_analysed, AnalysedCorpus, AnalysisCache, CleanMode, Corpus, LoadError,
+    LoadOptions, LoadWarning,
+};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Loads the corpus, printing per-file warnings; `None` after printing a fatal error.
 pub fn load(args: &CorpusArgs, clean: CleanMode) -> Option<Corpus> {
-    let options = LoadOptions {
+    report(load_paths(&args.paths, &load_options(args, clean)), |c| {
+        &c.warnings
+    })
+}
+
+/// Loads the corpus with every article's mentions, through the analysis cache (unless
+/// `--no-cache`), printing per-file warnings; `None` after printing a fatal error.
+pub fn load_analysed(args: &CorpusArgs, clean: CleanMode) -> Option<AnalysedCorpus> {
+    let cache = match args.no_cache {
+        true => AnalysisCache::disabled(),
+        false => AnalysisCache::open_default(),
+    };
+    let loaded = load_paths_analysed(&args.paths, &load_options(args, clean), &cache);
+    report(loaded, |a| &a.corpus.warnings)
+}
+
+fn load_options(args: &CorpusArgs, clean: CleanMode) -> LoadOptions {
+    LoadOptions {
         clean,
         max_file_bytes: args.max_file_mib.saturating_mul(1024 * 1024),
-    };
-    match load_paths(&args.paths, &options) {
-        Ok(corpus) => {
-            print_warnings(&corpus.warnings);
-            Some(corpus)
+    }
+}
+
+/// Prints the per-file warnings of a load, or its fatal error.
+fn report<T>(loaded: Result<T, LoadError>, warnings: impl Fn(&T) -> &[LoadWarning]) -> Option<T> {
+    match loaded {
+        Ok(loaded) => {
+            print_warnings(warnings(&loaded));
+            Some(loaded)
         }
         Err(err) => {
             if let LoadError::NothingLoaded(warnings) = &err {

@@ -6,6 +6,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod article;
 pub mod boilerplate;
+pub mod cache;
 pub mod clean;
 pub mod line;
 pub mod load;
@@ -19,8 +20,12 @@ pub mod store;
 pub use anchor::{anchor, anchor_all, new_annotation, reanchor_all, Anchor};
 pub use annotation::{AnchorStatus, Annotation};
 pub use article::Article;
+pub use cache::{load_article_cached, AnalysisCache, CacheKey, CachedArticle};
 pub use clean::CleanMode;
-pub use load::{load_paths, load_seeds, LoadError, LoadOptions, LoadWarning};
+pub use load::{
+    load_paths, load_paths_analysed, load_seeds, AnalysedCorpus, LoadError, LoadOptions,
+    LoadWarning,
+};
 pub use lookup::{find_article, LookupError};
 pub use reason::RemovalReason;
 pub use store::{AnnotationStore, StoreError, StoreLocation};

@@ -29,7 +29,18 @@ impl CorpusEntities {
 
     /// Recognises and clusters with the user's corrections as inputs.
     pub fn analyse_corrected(corpus: &Corpus, corrections: &EntityCorrections) -> CorpusEntities {
-        let mut mentions: Vec<Vec<RawMention>> = recognize_all(&corpus.articles);
+        CorpusEntities::from_mentions(corpus, recognize_all(&corpus.articles), corrections)
+    }
+
+    /// Clusters mentions recognised earlier (say, read from the analysis cache): one list per
+    /// article, as `recognize_article` gives them. The user's corrections apply as in
+    /// `analyse_corrected`: additions are marked on top, overrides steer the clustering.
+    pub fn from_mentions(
+        corpus: &Corpus,
+        mut mentions: Vec<Vec<RawMention>>,
+        corrections: &EntityCorrections,
+    ) -> CorpusEntities {
+        mentions.resize(corpus.articles.len(), Vec::new());
         if !corrections.additions.is_empty() {
             for (article, found) in corpus.articles.iter().zip(&mut mentions) {
                 corrections.add_marked(&article.source, &recognised_ranges(article), found);

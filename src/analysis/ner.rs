@@ -23,10 +23,11 @@ pub mod viterbi;
 pub use recognizer::Recognizer;
 
 use crate::analysis::entity_kind::EntityKind;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// One recognised mention: a byte range into the input text and its kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawMention {
     pub span: Range<usize>,
     pub kind: EntityKind,

@@ -1,8 +1,8 @@
-//! `parallax dump`: the loaded corpus as JSON or text.
+//! `parallax dump`: the loaded corpus as JSON or text. JSON loads through the analysis cache.
 
-use super::{default_format, load, write_stdout};
+use super::{default_format, load, load_analysed, write_stdout};
 use crate::cli::{CorpusArgs, Format};
-use parallax::analysis::CorpusEntities;
+use parallax::analysis::{CorpusEntities, EntityCorrections};
 use parallax::corpus::CleanMode;
 use parallax::dump::{to_text, Dump};
 use std::process::ExitCode;
@@ -13,12 +13,22 @@ pub fn run(args: &CorpusArgs, format: Option<Format>, no_clean: bool) -> ExitCod
     } else {
         CleanMode::Clean
     };
-    let Some(corpus) = load(args, clean) else {
-        return ExitCode::from(2);
-    };
     let text = match default_format(format) {
-        Format::Json => Dump::new(&corpus, &CorpusEntities::analyse(&corpus, &[])).to_json(),
-        Format::Text => to_text(&corpus),
+        Format::Json => {
+            let Some(analysed) = load_analysed(args, clean) else {
+                return ExitCode::from(2);
+            };
+            let corpus = &analysed.corpus;
+            let corrections = EntityCorrections::default();
+            let entities = CorpusEntities::from_mentions(corpus, analysed.mentions, &corrections);
+            Dump::new(corpus, &entities).to_json()
+        }
+        Format::Text => {
+            let Some(corpus) = load(args, clean) else {
+                return ExitCode::from(2);
+            };
+            to_text(&corpus)
+        }
     };
     write_stdout(&text)
 }

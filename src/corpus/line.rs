@@ -2,10 +2,11 @@
 
 use super::reason::RemovalReason;
 use crate::text::ByteSpan;
+use serde::{Deserialize, Serialize};
 
 /// The role of a line in the article. Every line of the source has exactly one, so that the
 /// lines (content plus terminator) tile the source text and nothing is dropped silently.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineKind {
     /// Empty or whitespace only.
     Blank,
@@ -21,7 +22,7 @@ pub enum LineKind {
 }
 
 /// A line of the source: its content (without the line terminator) and where the next begins.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub content: ByteSpan,
     /// End of the line including its terminator ("\n", "\r\n" or "\r").

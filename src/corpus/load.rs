@@ -1,5 +1,10 @@
 //! Loading a corpus from files and folders: decoding, the per-file checks, unique ids and the
-//! folder's `parallax.toml`. The only corpus code that reads the disk.
+//! folder's `parallax.toml`. The only corpus code that reads article files.
+
+mod analysed;
+mod parallel;
+
+pub use analysed::{load_paths_analysed, AnalysedCorpus};
 
 use super::article::Article;
 use super::clean::CleanMode;
@@ -111,10 +116,29 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Lo
     if paths.is_empty() {
         return Ok(load_seeds(options));
     }
-    let mut files: Vec<(PathBuf, Option<usize>)> = Vec::new();
-    let mut manifests: Vec<Manifest> = Vec::new();
-    let mut warnings = Vec::new();
-    let mut folder = None;
+    let plan = plan_files(paths)?;
+    let (corpus, _) = load_planned(plan, options, |path, text| {
+        (Article::new(String::new(), path, text, options.clean), ())
+    })?;
+    Ok(corpus)
+}
+
+/// The files to read, in load order (each with its folder's manifest, if any), and what was
+/// found on the way.
+struct FilePlan {
+    files: Vec<(PathBuf, Option<usize>)>,
+    manifests: Vec<Manifest>,
+    warnings: Vec<LoadWarning>,
+    folder: Option<PathBuf>,
+}
+
+fn plan_files(paths: &[PathBuf]) -> Result<FilePlan, LoadError> {
+    let mut plan = FilePlan {
+        files: Vec::new(),
+        manifests: Vec::new(),
+        warnings: Vec::new(),
+        folder: None,
+    };
     for path in paths {
         let shown = shown(path);
         let meta = fs::metadata(path).map_err(|e| match e.kind() {
@@ -122,45 +146,67 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Lo
             _ => LoadError::Unreadable(shown.clone(), io_reason(&e)),
         })?;
         if meta.is_dir() {
-            folder.get_or_insert_with(|| path.clone());
+            plan.folder.get_or_insert_with(|| path.clone());
             let listed = list_folder(path)
                 .map_err(|e| LoadError::UnreadableFolder(shown.clone(), e.to_string()))?;
             if listed.is_empty() {
                 return Err(LoadError::NoArticleFiles(shown));
             }
-            let manifest = read_manifest(path, &mut warnings);
+            let manifest = read_manifest(path, &mut plan.warnings);
             let index = manifest.map(|m| {
-                manifests.push(m);
-                manifests.len() - 1
+                plan.manifests.push(m);
+                plan.manifests.len() - 1
             });
-            files.extend(listed.into_iter().map(|f| (f, index)));
+            plan.files.extend(listed.into_iter().map(|f| (f, index)));
         } else {
-            files.push((path.clone(), None));
+            plan.files.push((path.clone(), None));
         }
     }
+    Ok(plan)
+}
+
+/// Reads the planned files and builds each article with `build(shown path, text)`, on all
+/// cores (articles are independent); then, in load order, hands out ids and applies the
+/// manifests. `build` gets an empty id; whatever else it returns comes back per article.
+fn load_planned<X: Send>(
+    plan: FilePlan,
+    options: &LoadOptions,
+    build: impl Fn(String, String) -> (Article, X) + Sync,
+) -> Result<(Corpus, Vec<X>), LoadError> {
+    let FilePlan {
+        files,
+        manifests,
+        mut warnings,
+        folder,
+    } = plan;
+    let built = parallel::map_in_parallel(&files, |(path, _)| {
+        read_article_text(path, options.max_file_bytes)
+            .map(|(text, warning)| (build(shown(path), text), warning))
+    });
     let mut ids = IdAllocator::default();
     let mut articles = Vec::with_capacity(files.len());
-    for (path, manifest) in files {
-        match read_article_text(&path, options.max_file_bytes) {
-            Ok((text, warning)) => {
+    let mut extras = Vec::with_capacity(files.len());
+    for ((path, manifest), outcome) in files.iter().zip(built) {
+        match outcome {
+            Ok(((mut article, extra), warning)) => {
                 if let Some(message) = warning {
                     warnings.push(LoadWarning {
-                        path: shown(&path),
+                        path: shown(path),
                         message,
                     });
                 }
-                let id = ids.allocate(stem(&path));
-                let mut article = Article::new(id, shown(&path), text, options.clean);
+                article.id = ids.allocate(stem(path));
                 let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                 if let (Some(m), Some(name)) = (manifest, file_name) {
-                    if let Some(over) = manifests[m].get(&name) {
+                    if let Some(over) = manifests[*m].get(&name) {
                         article.apply_override(over);
                     }
                 }
                 articles.push(article);
+                extras.push(extra);
             }
             Err(message) => warnings.push(LoadWarning {
-                path: shown(&path),
+                path: shown(path),
                 message,
             }),
         }
@@ -168,11 +214,12 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Lo
     if articles.is_empty() {
         return Err(LoadError::NothingLoaded(warnings));
     }
-    Ok(Corpus {
+    let corpus = Corpus {
         articles,
         warnings,
         folder,
-    })
+    };
+    Ok((corpus, extras))
 }
 
 /// A path as a display-safe string, as the user gave it.

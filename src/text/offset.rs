@@ -38,7 +38,9 @@ impl CharSpan {
 }
 
 /// A half-open range of bytes into an article's source text, always on char boundaries.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct ByteSpan {
     pub start: usize,
     pub end: usize,

@@ -25,6 +25,11 @@ pub struct Recognizer {
 }
 
 impl Recognizer {
+    /// The bytes of `assets/ner/weights.bin` as compiled in (the analysis cache hashes them).
+    pub fn shipped_weights() -> &'static [u8] {
+        SHIPPED_WEIGHTS
+    }
+
     /// The recogniser built from `assets/ner/weights.bin`, decoded on first use.
     pub fn shared() -> &'static Recognizer {
         &SHARED
