@@ -3,7 +3,6 @@
 //! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM.
 
 use crate::analysis::{CorpusAnalysis, EntityCorrections};
-use crate::corpus::annotation::Annotation;
 use crate::corpus::store::AnnotationStore;
 use crate::corpus::Corpus;
 use crate::effect::Effect;
@@ -41,8 +40,7 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
         state.notice(notice);
     }
     let mut annotation_store = open_annotations(&mut state, annotations);
-    let analysis = analyse(&state.corpus, &state.annotations.list);
-    update(&mut state, Message::Analysed(analysis));
+    // Entities, alignment and the story map come from a worker; the reader is usable at once.
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -60,7 +58,9 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
             }
         }
     });
+    let analysis_events = tx.clone();
     let searches = spawn_search_thread(tx.clone());
+    spawn_analysis(&state, tx.clone());
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
@@ -126,10 +126,7 @@ pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::
                         let saved = save_annotations(&mut annotation_store, &state);
                         update(&mut state, Message::Saved(saved));
                     }
-                    Effect::Reanalyse => {
-                        let analysis = analyse(&state.corpus, &state.annotations.list);
-                        update(&mut state, Message::Analysed(analysis));
-                    }
+                    Effect::Reanalyse => spawn_analysis(&state, analysis_events.clone()),
                 }
             }
             if quit || state.quit {
@@ -175,10 +172,74 @@ fn leave_modes() {
     );
 }
 
-/// The corpus analysed with the user's entity corrections applied.
-pub fn analyse(corpus: &Corpus, annotations: &[Annotation]) -> Arc<CorpusAnalysis> {
-    let corrections = EntityCorrections::from_annotations(annotations);
-    Arc::new(CorpusAnalysis::build(corpus, &corrections))
+/// Analyses the corpus on worker threads (the article on screen first), with the user's entity
+/// corrections, reporting progress and then the whole analysis as messages. Mentions come from
+/// the on-disk cache when it has them.
+fn spawn_analysis(state: &State, events: mpsc::Sender<AppEvent>) {
+    let corpus = Arc::clone(&state.corpus);
+    let corrections = EntityCorrections::from_annotations(&state.annotations.list);
+    let first = state.current;
+    thread::spawn(move || {
+        let analysis = analyse(&corpus, &corrections, first, |progress| {
+            let _ = events.send(AppEvent::Message(Message::Progress(progress)));
+        });
+        let _ = events.send(AppEvent::Message(Message::Analysed(Arc::new(analysis))));
+    });
+}
+
+/// Recognises every article (cached, on all cores, `first` first), then clusters, aligns and
+/// maps. `report` hears about progress every few articles.
+pub fn analyse(
+    corpus: &Corpus,
+    corrections: &EntityCorrections,
+    first: usize,
+    report: impl Fn(crate::state::Progress) + Sync,
+) -> CorpusAnalysis {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let cache = crate::corpus::AnalysisCache::open_default();
+    let total = corpus.articles.len();
+    let started = std::time::Instant::now();
+    let mut order: Vec<usize> = (0..total).collect();
+    if first < total {
+        order.swap(0, first);
+    }
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Vec<crate::analysis::ner::RawMention>>> =
+        (0..total).map(|_| Default::default()).collect();
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(total.max(1));
+    thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&article) = order.get(i) else { break };
+                let found = crate::corpus::mentions_cached(
+                    &cache,
+                    &corpus.articles[article],
+                    crate::corpus::CleanMode::Clean,
+                );
+                if let Ok(mut slot) = slots[article].lock() {
+                    *slot = found;
+                }
+                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if finished % 16 == 0 || finished == total {
+                    report(crate::state::Progress {
+                        done: finished,
+                        total,
+                        elapsed_ms: started.elapsed().as_millis() as u64,
+                    });
+                }
+            });
+        }
+    });
+    let mentions = slots
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_default())
+        .collect();
+    let entities = crate::analysis::CorpusEntities::from_mentions(corpus, mentions, corrections);
+    CorpusAnalysis::from_entities(corpus, entities)
 }
 
 /// Saves the whole list; a read-only store or a failed write comes back as `Saved::Failed`.

@@ -20,7 +20,7 @@ pub mod store;
 pub use anchor::{anchor, anchor_all, new_annotation, reanchor_all, Anchor};
 pub use annotation::{AnchorStatus, Annotation};
 pub use article::Article;
-pub use cache::{load_article_cached, AnalysisCache, CacheKey, CachedArticle};
+pub use cache::{load_article_cached, mentions_cached, AnalysisCache, CacheKey, CachedArticle};
 pub use clean::CleanMode;
 pub use load::{
     load_paths, load_paths_analysed, load_seeds, AnalysedCorpus, LoadError, LoadOptions,

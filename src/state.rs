@@ -41,8 +41,20 @@ pub struct SourcesPopup {
     pub cursor: usize,
 }
 
+/// How far the background analysis has come.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    /// Milliseconds since the analysis started.
+    pub elapsed_ms: u64,
+}
+
 pub struct State {
-    pub corpus: Corpus,
+    /// Shared with the analysis worker; never changed after loading.
+    pub corpus: std::sync::Arc<Corpus>,
+    /// The background analysis, while it runs.
+    pub progress: Option<Progress>,
     pub entities: EntityTable,
     /// Alignment, story map and coverage; `None` until analysed.
     pub analysis: Option<std::sync::Arc<crate::analysis::CorpusAnalysis>>,
@@ -92,7 +104,8 @@ impl State {
         }
         let annotations = Annotations::new(Vec::new(), &corpus);
         State {
-            corpus,
+            corpus: std::sync::Arc::new(corpus),
+            progress: None,
             entities,
             analysis: None,
             screen: screen::Screen::Read,

@@ -40,6 +40,8 @@ pub enum Message {
     },
     /// The outcome of an `Effect::SaveAnnotations`.
     Saved(Saved),
+    /// The background analysis has recognised `done` of `total` articles.
+    Progress(crate::state::Progress),
     /// Finder results for query number `seq`.
     Found {
         seq: u64,
@@ -74,7 +76,12 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
         Message::Wheel { x, y, down } => mouse::wheel(state, x, y, down),
         Message::Saved(saved) => annotate::saved(state, saved),
         Message::Found { seq, results } => finder::results(state, seq, results),
+        Message::Progress(progress) => {
+            state.progress = (progress.done < progress.total).then_some(progress);
+            vec![]
+        }
         Message::Analysed(analysis) => {
+            state.progress = None;
             state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
             state.finder_index = Some(std::sync::Arc::new(
                 crate::analysis::finder::FinderIndex::build(
@@ -87,7 +94,7 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
             state.entity_cursor = 0;
             // Views built on the old analysis would point at stale rows.
             state.screen = crate::state::screen::Screen::Read;
-            vec![]
+            finder::index_ready(state)
         }
     }
 }

@@ -42,7 +42,7 @@ impl Session {
             .expect("tmux runs");
         assert!(status.success());
         let line = format!(
-            "sh -c 'echo $$ > {dir}/pid; exec env XDG_STATE_HOME={dir} XDG_DATA_HOME={dir}/data COLORTERM= TERM=xterm-256color {binary}'; echo EXITED:$?"
+            "sh -c 'echo $$ > {dir}/pid; exec env XDG_STATE_HOME={dir} XDG_DATA_HOME={dir}/data XDG_CACHE_HOME={dir}/cache COLORTERM= TERM=xterm-256color {binary}'; echo EXITED:$?"
         );
         Command::new("tmux")
             .args(["send-keys", "-t", &name, &line, "Enter"])
@@ -98,13 +98,22 @@ fn reading_switching_help_and_quitting_in_a_real_terminal() {
     };
     session.wait_for("Sources (5)");
     session.wait_for("After Assad’s fall, Russia tries to hold on in Syria");
-    // Person mentions in the person colour (yellow; tmux reports it as colour 3 of 256).
-    let coloured = session.screen(true);
-    assert!(
-        coloured.contains("\u{1b}[38;5;3mVladimir Putin")
-            || coloured.contains("\u{1b}[33mVladimir Putin"),
-        "entity colours reach the terminal"
-    );
+    // Person mentions in the person colour (yellow; tmux reports it as colour 3 of 256), once
+    // the background analysis is in.
+    let start = Instant::now();
+    loop {
+        let coloured = session.screen(true);
+        if coloured.contains("\u{1b}[38;5;3mVladimir Putin")
+            || coloured.contains("\u{1b}[33mVladimir Putin")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "entity colours reach the terminal"
+        );
+        sleep(Duration::from_millis(50));
+    }
 
     session.keys(&["3"]);
     let screen = session.wait_for("3/5 · 002_2b991b88b87f9c05");
@@ -138,7 +147,7 @@ impl Session {
     fn restart(&self, state_dir: &std::path::Path) {
         let binary = env!("CARGO_BIN_EXE_parallax");
         let dir = state_dir.display();
-        let line = format!("clear; env XDG_STATE_HOME={dir} XDG_DATA_HOME={dir}/data COLORTERM= {binary}; echo EXITED:$?");
+        let line = format!("clear; env XDG_STATE_HOME={dir} XDG_DATA_HOME={dir}/data XDG_CACHE_HOME={dir}/cache COLORTERM= {binary}; echo EXITED:$?");
         self.keys(&[&line, "Enter"]);
     }
 }

@@ -171,6 +171,24 @@ pub fn load_article_cached(
     (article, mentions)
 }
 
+/// The recogniser's mentions of an article already loaded: from the cache when it has a sound
+/// entry for this text, else recognised now (and stored with the article's structure).
+pub fn mentions_cached(
+    cache: &AnalysisCache,
+    article: &Article,
+    mode: CleanMode,
+) -> Vec<RawMention> {
+    let key = CacheKey::of(&article.source, mode);
+    if let Some(entry) = cache.get(key) {
+        if entry.fits(&article.source) {
+            return entry.mentions;
+        }
+    }
+    let mentions = recognize_article(article);
+    cache.put(key, &CachedArticle::of(article, &mentions));
+    mentions
+}
+
 /// `load_article_cached`, also saying whether the cache had it.
 pub(crate) fn analyse_cached(
     cache: &AnalysisCache,

@@ -96,6 +96,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
             theme.status(),
         ));
     }
+    if let Some(p) = state.progress {
+        spans.push(Span::styled(gauge(p), theme.notice()));
+    }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
     let tail = if !state.pending.is_empty() {
@@ -194,4 +197,29 @@ fn view_status<'a>(state: &'a State, width: usize, theme: &Theme) -> Option<Line
             theme.status(),
         ),
     ]))
+}
+
+/// "analysing 1234/10000 ▕███░░░░░▏ 12% ETA 8s"
+fn gauge(p: crate::state::Progress) -> String {
+    const WIDTH: usize = 10;
+    let filled = (p.done * WIDTH)
+        .checked_div(p.total)
+        .unwrap_or(0)
+        .min(WIDTH);
+    let percent = (p.done * 100).checked_div(p.total).unwrap_or(0);
+    let eta = match p.done {
+        0 => String::from("…"),
+        done => {
+            let remaining =
+                p.elapsed_ms as f64 / done as f64 * (p.total - done.min(p.total)) as f64;
+            format!("{:.0}s", (remaining / 1000.0).ceil())
+        }
+    };
+    format!(
+        " analysing {}/{} ▕{}{}▏ {percent}% ETA {eta} ",
+        p.done,
+        p.total,
+        "█".repeat(filled),
+        "░".repeat(WIDTH - filled)
+    )
 }

@@ -11,12 +11,21 @@ use crate::text::ByteSpan;
 
 /// `Ctrl-p`: opens the finder with the unfiltered listing.
 pub fn open(state: &mut State) -> Vec<Effect> {
+    state.finder = Some(Finder::default());
     if state.finder_index.is_none() {
-        state.notice("the finder is not ready yet: the corpus is still being analysed");
+        // Typing goes on; the search runs when the analysis brings the index.
+        state.notice("the finder is indexing: results follow when the analysis is done");
         return vec![];
     }
-    state.finder = Some(Finder::default());
     vec![search_effect(state)]
+}
+
+/// The index arrived: an open finder searches for what was typed meanwhile.
+pub fn index_ready(state: &mut State) -> Vec<Effect> {
+    match state.finder {
+        Some(_) => vec![search_effect(state)],
+        None => vec![],
+    }
 }
 
 fn search_effect(state: &State) -> Effect {
@@ -114,6 +123,9 @@ fn changed(state: &mut State) -> Vec<Effect> {
     let finder = state.finder.as_mut().expect("finder open");
     finder.seq += 1;
     finder.cursor = 0;
+    if state.finder_index.is_none() {
+        return vec![];
+    }
     vec![search_effect(state)]
 }
 
