@@ -14,6 +14,8 @@
 //! 0.3.7). The finder scores with a fresh matcher, whose matrix starts cleared; that is what
 //! this reproduces.
 
+use super::masks::ByteMasks;
+
 /// `SkimScoreConfig::default()`.
 const SCORE_MATCH: i32 = 16;
 const GAP_START: i32 = -3;
@@ -38,6 +40,7 @@ pub(super) enum CharClass {
     SoftSep,
 }
 
+#[inline]
 fn class_of(c: char) -> CharClass {
     match c {
         '\0' => CharClass::Empty,
@@ -50,6 +53,7 @@ fn class_of(c: char) -> CharClass {
 }
 
 /// skim's in-place bonus of a character after `prev`.
+#[inline]
 fn in_place_bonus(prev: CharClass, cur: CharClass) -> i32 {
     match (prev, cur) {
         (CharClass::Empty, _) | (CharClass::HardSep, _) => BONUS_HEAD,
@@ -203,6 +207,207 @@ pub(super) fn skim_score<S: Symbol>(
         .unwrap_or(NEG_INFINITY)
 }
 
+/// The in-place bonus of each byte of ASCII text (the first as after the start of the text,
+/// not yet doubled): computed once per candidate at index build, so scoring only reads it.
+pub(super) fn ascii_bonuses(text: &[u8], out: &mut Vec<u8>) {
+    let mut prev = CharClass::Empty;
+    out.extend(text.iter().map(|&b| {
+        let class = class_of(b as char);
+        let bonus = in_place_bonus(prev, class);
+        prev = class;
+        bonus as u8
+    }));
+}
+
+/// A cell of the sparse matrix: a text position where the pattern character matched, and the
+/// best score of a match of the pattern so far that ends there.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Cell {
+    at: u32,
+    score: i32,
+}
+
+const _: () = assert!(BONUS_HEAD + GAP_START + GAP_EXTENSION <= BONUS_CONSECUTIVE);
+
+// The sparse score adds a cell's position to its score to rank gaps: one point per column.
+const _: () = assert!(GAP_EXTENSION == -1);
+
+/// Scratch space for [`skim_score_ascii`].
+#[derive(Default)]
+pub(super) struct SparseRows {
+    prev: Vec<Cell>,
+    cur: Vec<Cell>,
+}
+
+/// [`skim_score`] for ASCII text and pattern, visiting only the cells where a pattern byte
+/// matches: outside them the matrix holds no match and a gap that grows by one per column, so
+/// a row needs only its matches, and the gap score at any column is the best earlier match
+/// minus the distance. A few dozen cells instead of pattern × text.
+pub(super) fn skim_score_ascii(
+    text: AsciiText<'_>,
+    pattern: &[u8],
+    occurrences: Occurrences<'_>,
+    case_sensitive: bool,
+    rows: &mut SparseRows,
+) -> i32 {
+    let Occurrences {
+        masks,
+        needle_of,
+        first,
+        last,
+    } = occurrences;
+    rows.prev.clear();
+    for (i, &p) in pattern.iter().enumerate() {
+        rows.cur.clear();
+        let prev = &rows.prev;
+        let cur = &mut rows.cur;
+        // Best (score + position) of the previous row's cells before `next`.
+        let mut next = 0usize;
+        let mut best_plus_at: Option<i32> = None;
+        masks.each(
+            needle_of[i] as usize,
+            first[i] as usize,
+            last[i] as usize,
+            |t| {
+                let c = text.bytes[t];
+                let mut b = text.bonus[t] as i32;
+                if t == 0 {
+                    b *= FIRST_CHAR_MULTIPLIER;
+                }
+                let matched = match !case_sensitive && c != p {
+                    true => SCORE_MATCH + PENALTY_CASE_MISMATCH,
+                    false => SCORE_MATCH,
+                };
+                let score = if i == 0 {
+                    // Row 0: nothing matched before, a gap of -1 everywhere.
+                    Some(GAP_EXTENSION + b)
+                } else {
+                    while next < prev.len() && (prev[next].at as usize) + 2 <= t {
+                        let v = prev[next].score + prev[next].at as i32;
+                        best_plus_at = Some(best_plus_at.map_or(v, |best| best.max(v)));
+                        next += 1;
+                    }
+                    let by_match = prev
+                        .get(next)
+                        .filter(|cell| cell.at as usize + 1 == t)
+                        .map(|cell| cell.score + b.max(BONUS_CONSECUTIVE));
+                    // A gap from the match at u to t costs GAP_START + (t - u - 1) * GAP_EXTENSION,
+                    // which is (score + u) - t + GAP_START - GAP_EXTENSION with an extension of -1.
+                    let by_skip =
+                        best_plus_at.map(|v| v - t as i32 + GAP_START - GAP_EXTENSION + b);
+                    by_match.max(by_skip)
+                };
+                if let Some(score) = score {
+                    cur.push(Cell {
+                        at: t as u32,
+                        score: score + matched,
+                    });
+                }
+            },
+        );
+        std::mem::swap(&mut rows.prev, &mut rows.cur);
+    }
+    rows.prev
+        .iter()
+        .map(|cell| cell.score)
+        .max()
+        .unwrap_or(NEG_INFINITY)
+}
+
+/// The in-place bonus classes of an ASCII text as bitsets, in this order: word start (8),
+/// after punctuation (7), camel case (6). Built once per field at index build.
+pub(super) const BONUS_CLASSES: [(u8, u8); 3] = [(8, 8), (7, 7), (6, 6)];
+
+/// Bit-parallel flags of the best kinds of occurrence a pattern byte has.
+const CONSECUTIVE: u8 = 1 << 3;
+
+/// A cheap upper bound of [`skim_score_ascii`], from bitsets alone: each pattern byte gets the
+/// best gain any one of its occurrences could give, as if the others were placed for it.
+/// Why it bounds: row 0 scores -1 + bonus + 16 at most; every later byte adds at most
+/// 16 + max(bonus, 4) right after the byte before it, and 16 + bonus - 4 after a gap (a gap
+/// costs at least GAP_START + GAP_EXTENSION), whatever came before. `classes` are the text's
+/// bonus-class bitsets ([`BONUS_CLASSES`]).
+pub(super) fn skim_bound_ascii(occurrences: Occurrences<'_>, classes: [&[u64]; 3]) -> i32 {
+    let Occurrences {
+        masks,
+        needle_of,
+        first,
+        last,
+    } = occurrences;
+    let mut bound = 0;
+    for i in 0..needle_of.len() {
+        let row = masks.row(needle_of[i] as usize);
+        let previous = (i > 0).then(|| masks.row(needle_of[i - 1] as usize));
+        let (from, to) = (first[i] as usize, last[i] as usize);
+        // Bits 0–2: an occurrence of class head, break, camel; bit 3: one right after the
+        // byte before; bits 4–6: a consecutive one of class head, break, camel.
+        let mut flags = 0u8;
+        for w in from / 64..=to / 64 {
+            let mut occ = row[w];
+            if w == from / 64 {
+                occ &= !0u64 << (from % 64);
+            }
+            if w == to / 64 {
+                occ &= !0u64 >> (63 - to % 64);
+            }
+            if occ == 0 {
+                continue;
+            }
+            let after =
+                previous.map_or(0, |p| (p[w] << 1) | if w > 0 { p[w - 1] >> 63 } else { 0 });
+            let consecutive = occ & after;
+            for (c, class) in classes.iter().enumerate() {
+                flags |= u8::from(occ & class[w] != 0) << c;
+                flags |= u8::from(consecutive & class[w] != 0) << (c + 4);
+            }
+            flags |= u8::from(consecutive != 0) << 3;
+        }
+        let [head, brk, camel] = [BONUS_HEAD, BONUS_BREAK, BONUS_CAMEL];
+        let gap = GAP_START + GAP_EXTENSION;
+        let gain = if i == 0 {
+            let bonus = match flags {
+                _ if from == 0 => head * FIRST_CHAR_MULTIPLIER,
+                f if f & 1 != 0 => head,
+                f if f & 2 != 0 => brk,
+                f if f & 4 != 0 => camel,
+                _ => 0,
+            };
+            GAP_EXTENSION + bonus
+        } else {
+            match flags {
+                f if f & 0x10 != 0 => head,
+                f if f & 0x20 != 0 => brk,
+                f if f & 0x40 != 0 => camel,
+                // Every gain after a gap is at most BONUS_HEAD + gap = BONUS_CONSECUTIVE.
+                f if f & CONSECUTIVE != 0 => BONUS_CONSECUTIVE,
+                f if f & 1 != 0 => head + gap,
+                f if f & 2 != 0 => brk + gap,
+                f if f & 4 != 0 => camel + gap,
+                _ => gap,
+            }
+        };
+        bound += SCORE_MATCH + gain;
+    }
+    bound
+}
+
+/// An ASCII candidate text with its in-place bonuses ([`ascii_bonuses`]).
+#[derive(Copy, Clone)]
+pub(super) struct AsciiText<'a> {
+    pub bytes: &'a [u8],
+    pub bonus: &'a [u8],
+}
+
+/// Where a pattern's bytes occur in the text: the bitsets, which bitset each pattern byte
+/// uses, and the earliest and latest place each can match in a complete match.
+#[derive(Copy, Clone)]
+pub(super) struct Occurrences<'a> {
+    pub masks: &'a ByteMasks,
+    pub needle_of: &'a [u16],
+    pub first: &'a [u32],
+    pub last: &'a [u32],
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,8 +430,68 @@ mod tests {
         let mut first = Vec::new();
         let mut rows = ScoreRows::default();
         let (choice, pattern) = (choice.as_bytes(), pattern.as_bytes());
-        first_matches(choice, pattern, case_sensitive, &mut first)
-            .then(|| skim_score(choice, pattern, &first, case_sensitive, &mut rows) as i64)
+        if !first_matches(choice, pattern, case_sensitive, &mut first) {
+            return None;
+        }
+        let generic = skim_score(choice, pattern, &first, case_sensitive, &mut rows) as i64;
+        let mut bonus = Vec::new();
+        ascii_bonuses(choice, &mut bonus);
+        let last = last_matches(choice, pattern, case_sensitive);
+        let needles: Vec<(u8, u8)> = pattern
+            .iter()
+            .map(|&p| match case_sensitive {
+                true => (p, p),
+                false => (p.to_ascii_lowercase(), p.to_ascii_uppercase()),
+            })
+            .collect();
+        let needle_of: Vec<u16> = (0..pattern.len() as u16).collect();
+        let mut masks = ByteMasks::default();
+        masks.build(choice, &needles);
+        let fast = skim_score_ascii(
+            AsciiText {
+                bytes: choice,
+                bonus: &bonus,
+            },
+            pattern,
+            Occurrences {
+                masks: &masks,
+                needle_of: &needle_of,
+                first: &first,
+                last: &last,
+            },
+            case_sensitive,
+            &mut SparseRows::default(),
+        );
+        assert_eq!(generic, fast as i64);
+        let mut classes = ByteMasks::default();
+        classes.build(&bonus, &BONUS_CLASSES);
+        let occurrences = Occurrences {
+            masks: &masks,
+            needle_of: &needle_of,
+            first: &first,
+            last: &last,
+        };
+        let bound = skim_bound_ascii(
+            occurrences,
+            [classes.row(0), classes.row(1), classes.row(2)],
+        );
+        assert!(bound as i64 >= generic, "bound {bound} < score {generic}");
+        Some(generic)
+    }
+
+    /// The latest match of each pattern byte that leaves room for the rest.
+    fn last_matches(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Vec<u32> {
+        let mut last = vec![0u32; pattern.len()];
+        let mut end = choice.len();
+        for i in (0..pattern.len()).rev() {
+            let at = (0..end)
+                .rev()
+                .find(|&j| equal(choice[j], pattern[i], case_sensitive))
+                .unwrap();
+            last[i] = at as u32;
+            end = at;
+        }
+        last
     }
 
     fn skim(choice: &str, pattern: &str) -> Option<i64> {
@@ -271,6 +536,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
         #[test]
         fn same_scores_as_skim_on_any_ascii(
             text in "[a-dA-D .\\-/_0-9(]{0,40}",

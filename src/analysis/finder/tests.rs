@@ -344,3 +344,41 @@ fn the_index_is_send_and_sync() {
     assert_send_sync::<FinderIndex>();
     assert_send_sync::<Results>();
 }
+
+#[test]
+fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
+    let lines: Vec<String> = (0..3000)
+        .map(|i| match i % 4 {
+            0 => format!("Putin met Sharaa in Moscow, report {i} said"),
+            1 => format!("The president spoke about the outputs of talks {i}"),
+            2 => format!("p u t i n {i} scattered letters of the name"),
+            _ => format!("Officials in Damascus denied report number {i}"),
+        })
+        .collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let index = sentences(&refs);
+    for query in ["put", "p", "putin moscow", "rep 1", "said"] {
+        let all = index.search(
+            query,
+            &SearchOptions {
+                limit: 5000,
+                threads: 1,
+                ..SearchOptions::default()
+            },
+            None,
+        );
+        for limit in [1, 7, 50] {
+            let few = index.search(
+                query,
+                &SearchOptions {
+                    limit,
+                    threads: 1,
+                    ..SearchOptions::default()
+                },
+                None,
+            );
+            assert_eq!(few.hits[..], all.hits[..limit], "{query} / {limit}");
+            assert_eq!(few.matched, all.matched, "{query}");
+        }
+    }
+}
