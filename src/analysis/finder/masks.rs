@@ -17,35 +17,48 @@ impl ByteMasks {
     pub fn build(&mut self, text: &[u8], needles: &[NeedlePair]) {
         let words = text.len().div_ceil(64);
         self.words = words;
-        self.bits.clear();
         self.bits.resize(words * needles.len(), 0);
-        let blocks = text.len() / 16;
-        for i in 0..blocks {
-            let block = Block::load(&text[i * 16..i * 16 + 16]);
-            let (word, shift) = (i / 4, (i % 4) * 16);
-            for (n, &needle) in needles.iter().enumerate() {
-                self.bits[n * words + word] |= u64::from(block.mask(needle)) << shift;
+        let prepared: Vec<Needle> = needles.iter().map(|&n| Needle::new(n)).collect();
+        self.build_prepared(text, &prepared);
+    }
+
+    /// [`ByteMasks::build`] with the needles prepared once for many texts.
+    pub fn build_prepared(&mut self, text: &[u8], needles: &[Needle]) {
+        let words = text.len().div_ceil(64);
+        self.words = words;
+        self.bits.resize(words * needles.len(), 0);
+        let full = text.len() / 64;
+        for w in 0..full {
+            let chunk = &text[w * 64..w * 64 + 64];
+            let blocks = [0, 16, 32, 48].map(|at| Block::load(&chunk[at..at + 16]));
+            for (n, needle) in needles.iter().enumerate() {
+                let [a, b, c, d] = blocks.each_ref().map(|block| u64::from(block.mask(needle)));
+                self.bits[n * words + w] = a | b << 16 | c << 32 | d << 48;
             }
         }
-        let rest = text.len() % 16;
-        if rest == 0 {
+        let start = full * 64;
+        if start == text.len() {
             return;
         }
-        let done = text.len() - rest;
-        if text.len() >= 16 {
-            // The last 16 bytes, overlapping the blocks before: keep the new bits only.
-            let block = Block::load(&text[text.len() - 16..]);
-            for (n, &needle) in needles.iter().enumerate() {
-                let mask = u64::from(block.mask(needle) >> (16 - rest));
-                self.bits[n * words + done / 64] |= mask << (done % 64);
+        // The last, partial word: whole blocks, then the last 16 bytes of the text
+        // (overlapping what came before) keeping only the new bits, or bytes one by one.
+        for (n, needle) in needles.iter().enumerate() {
+            let mut word = 0u64;
+            let mut at = start;
+            while at + 16 <= text.len() {
+                word |= u64::from(Block::load(&text[at..at + 16]).mask(needle)) << (at - start);
+                at += 16;
             }
-            return;
-        }
-        for (n, &(a, b)) in needles.iter().enumerate() {
-            for (k, &c) in text[done..].iter().enumerate() {
-                let t = done + k;
-                self.bits[n * words + t / 64] |= u64::from((c == a) | (c == b)) << (t % 64);
+            let rest = text.len() - at;
+            if rest > 0 && text.len() >= 16 {
+                let block = Block::load(&text[text.len() - 16..]);
+                word |= u64::from(block.mask(needle) >> (16 - rest)) << (at - start);
+            } else {
+                for (k, &c) in text[at..].iter().enumerate() {
+                    word |= u64::from(needle.matches(c)) << (at - start + k);
+                }
             }
+            self.bits[n * words + full] = word;
         }
     }
 
@@ -115,6 +128,32 @@ impl ByteMasks {
 /// A query has at most this many distinct bytes on the bitset path.
 pub(super) const MAX_NEEDLES: usize = 40;
 
+/// A needle ready for comparing: its two bytes, and on x86_64 each spread over a register.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Needle {
+    pair: NeedlePair,
+    #[cfg(target_arch = "x86_64")]
+    spread: [std::arch::x86_64::__m128i; 2],
+}
+
+impl Needle {
+    pub fn new(pair: NeedlePair) -> Needle {
+        Needle {
+            pair,
+            // SAFETY: SSE2 is part of the x86_64 baseline; this only sets registers.
+            #[cfg(target_arch = "x86_64")]
+            spread: unsafe {
+                use std::arch::x86_64::_mm_set1_epi8;
+                [_mm_set1_epi8(pair.0 as i8), _mm_set1_epi8(pair.1 as i8)]
+            },
+        }
+    }
+
+    fn matches(&self, c: u8) -> bool {
+        c == self.pair.0 || c == self.pair.1
+    }
+}
+
 /// 16 bytes of text, loaded once and compared with each needle.
 #[cfg(target_arch = "x86_64")]
 struct Block(std::arch::x86_64::__m128i);
@@ -131,13 +170,13 @@ impl Block {
 
     /// Bit `k` set when byte `k` is either byte of the needle.
     #[inline]
-    fn mask(&self, (a, b): NeedlePair) -> u16 {
-        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    fn mask(&self, needle: &Needle) -> u16 {
+        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128};
         // SAFETY: SSE2 is part of the x86_64 baseline; these only compute on registers.
         unsafe {
             let either = _mm_or_si128(
-                _mm_cmpeq_epi8(self.0, _mm_set1_epi8(a as i8)),
-                _mm_cmpeq_epi8(self.0, _mm_set1_epi8(b as i8)),
+                _mm_cmpeq_epi8(self.0, needle.spread[0]),
+                _mm_cmpeq_epi8(self.0, needle.spread[1]),
             );
             _mm_movemask_epi8(either) as u16
         }
@@ -153,11 +192,11 @@ impl<'a> Block<'a> {
         Block(bytes)
     }
 
-    fn mask(&self, (a, b): NeedlePair) -> u16 {
+    fn mask(&self, needle: &Needle) -> u16 {
         self.0
             .iter()
             .enumerate()
-            .fold(0u16, |m, (k, &c)| m | u16::from((c == a) | (c == b)) << k)
+            .fold(0u16, |m, (k, &c)| m | u16::from(needle.matches(c)) << k)
     }
 }
 

@@ -3,7 +3,7 @@
 //! are split across threads in contiguous runs, so the survivors come back in id order.
 
 use super::index::FinderIndex;
-use super::masks::ByteMasks;
+use super::masks::{ByteMasks, Needle};
 use super::query::Query;
 use super::score::{
     first_matches, skim_bound_ascii, skim_score, skim_score_ascii, AsciiText, Occurrences,
@@ -122,6 +122,7 @@ struct Worker<'a> {
     /// Bitsets of the query's bytes over the field in `masks_of` (ASCII fields).
     masks: ByteMasks,
     masks_of: Option<usize>,
+    needles: Vec<Needle>,
     /// Greedy first matches of every (term, field) that passed, back to back.
     firsts: Vec<u32>,
     passed: Vec<Passed>,
@@ -178,6 +179,7 @@ impl<'a> Worker<'a> {
             sparse: SparseRows::default(),
             masks: ByteMasks::default(),
             masks_of: None,
+            needles: query.needle_pairs.iter().map(|&p| Needle::new(p)).collect(),
             firsts: Vec::new(),
             passed: Vec::new(),
             first: Vec::new(),
@@ -357,7 +359,7 @@ impl<'a> Worker<'a> {
     fn build_masks(&mut self, field: usize) {
         if self.masks_of != Some(field) {
             let text = self.index.folded(field).as_bytes();
-            self.masks.build(text, &self.query.needle_pairs);
+            self.masks.build_prepared(text, &self.needles);
             self.masks_of = Some(field);
         }
     }

@@ -339,9 +339,11 @@ pub(super) fn skim_bound_ascii(occurrences: Occurrences<'_>, classes: [&[u64]; 3
         let row = masks.row(needle_of[i] as usize);
         let previous = (i > 0).then(|| masks.row(needle_of[i - 1] as usize));
         let (from, to) = (first[i] as usize, last[i] as usize);
-        // Bits 0–2: an occurrence of class head, break, camel; bit 3: one right after the
-        // byte before; bits 4–6: a consecutive one of class head, break, camel.
-        let mut flags = 0u8;
+        // Occurrences by class, and those right after the byte before (consecutive).
+        let [head_class, break_class, camel_class] = classes;
+        let (mut any, mut consecutive_any) = (0u64, 0u64);
+        let (mut head_at, mut break_at, mut camel_at) = (0u64, 0u64, 0u64);
+        let (mut head_run, mut break_run, mut camel_run) = (0u64, 0u64, 0u64);
         for w in from / 64..=to / 64 {
             let mut occ = row[w];
             if w == from / 64 {
@@ -350,18 +352,29 @@ pub(super) fn skim_bound_ascii(occurrences: Occurrences<'_>, classes: [&[u64]; 3
             if w == to / 64 {
                 occ &= !0u64 >> (63 - to % 64);
             }
-            if occ == 0 {
-                continue;
-            }
-            let after =
-                previous.map_or(0, |p| (p[w] << 1) | if w > 0 { p[w - 1] >> 63 } else { 0 });
-            let consecutive = occ & after;
-            for (c, class) in classes.iter().enumerate() {
-                flags |= u8::from(occ & class[w] != 0) << c;
-                flags |= u8::from(consecutive & class[w] != 0) << (c + 4);
-            }
-            flags |= u8::from(consecutive != 0) << 3;
+            let carry = if w > 0 {
+                previous.map_or(0, |p| p[w - 1] >> 63)
+            } else {
+                0
+            };
+            let consecutive = occ & (previous.map_or(0, |p| p[w] << 1) | carry);
+            any |= occ;
+            consecutive_any |= consecutive;
+            head_at |= occ & head_class[w];
+            break_at |= occ & break_class[w];
+            camel_at |= occ & camel_class[w];
+            head_run |= consecutive & head_class[w];
+            break_run |= consecutive & break_class[w];
+            camel_run |= consecutive & camel_class[w];
         }
+        debug_assert!(any != 0);
+        let flags = u8::from(head_at != 0)
+            | u8::from(break_at != 0) << 1
+            | u8::from(camel_at != 0) << 2
+            | u8::from(consecutive_any != 0) << 3
+            | u8::from(head_run != 0) << 4
+            | u8::from(break_run != 0) << 5
+            | u8::from(camel_run != 0) << 6;
         let [head, brk, camel] = [BONUS_HEAD, BONUS_BREAK, BONUS_CAMEL];
         let gap = GAP_START + GAP_EXTENSION;
         let gain = if i == 0 {
