@@ -134,8 +134,18 @@ fn main() {
         return write_lines(&dir);
     }
     let mut criterion = Criterion::default().configure_from_args();
+    // A filter naming a size ("finder/100k") skips building the others.
+    let named: Vec<usize> = SIZES
+        .into_iter()
+        .filter(|size| {
+            let tag = format!("finder/{}k", size / 1000);
+            std::env::args().any(|arg| arg.contains(&tag))
+        })
+        .collect();
     for size in SIZES {
-        bench_size(&mut criterion, size);
+        if named.is_empty() || named.contains(&size) {
+            bench_size(&mut criterion, size);
+        }
     }
     criterion.final_summary();
 }

@@ -129,12 +129,12 @@ impl Rng {
 
 /// `count` lines: mostly sentences, one in twenty a bare name, place or organisation.
 pub fn news_lines(count: usize) -> Vec<String> {
-    let mut rng = Rng(0x5eed_0f_9a7a11a8);
+    let mut rng = Rng(0x005e_ed0f_9a7a_11a8);
     (0..count)
         .map(|i| {
             if i % 20 == 0 {
                 let lists = [PEOPLE, PLACES, GROUPS];
-                return rng.pick(&lists[i / 20 % 3]).to_string();
+                return rng.pick(lists[i / 20 % 3]).to_string();
             }
             let template = rng.pick(TEMPLATES);
             let mut line = String::with_capacity(template.len() + 80);

@@ -43,7 +43,7 @@ pub(super) struct Term {
 pub(super) enum Needle {
     Byte(u8),
     EitherByte(u8, u8),
-    Char(memmem::Finder<'static>),
+    Char(Box<memmem::Finder<'static>>),
 }
 
 /// Cuts a query to [`MAX_QUERY_CHARS`].
@@ -111,7 +111,7 @@ impl Term {
                 _ if !c.is_ascii() => {
                     let mut buf = [0u8; 4];
                     let bytes = c.encode_utf8(&mut buf).as_bytes().to_vec();
-                    Needle::Char(memmem::Finder::new(&bytes).into_owned())
+                    Needle::Char(Box::new(memmem::Finder::new(&bytes).into_owned()))
                 }
                 _ if c.is_ascii_alphabetic() && !case_sensitive => {
                     Needle::EitherByte(c.to_ascii_lowercase() as u8, c.to_ascii_uppercase() as u8)
