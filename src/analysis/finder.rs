@@ -27,7 +27,7 @@
 //! split over the cores, the best `limit` kept in a bounded heap, and only those go to
 //! SkimMatcherV2 itself for their final scores and positions. A query that extends the
 //! previous one re-ranks only its survivors.
-//!
+
 pub mod fold;
 mod from_corpus;
 mod hit;
