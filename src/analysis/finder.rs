@@ -19,17 +19,21 @@
 //!   annotations or sentences. Equal scores rank sources, then entities, annotations,
 //!   sentences, then candidates in corpus order.
 //!
-//! How it stays fast: candidate text is folded once at build time into one arena; each search
-//! runs a memchr subsequence prefilter over it, scores only the survivors with a copy of the
-//! skim recurrence that gives SkimMatcherV2's exact score without allocating (`score.rs`),
-//! across all cores, keeps the best `limit`, and asks SkimMatcherV2 itself for those hits'
-//! scores and positions. A query that extends the previous one re-ranks only its survivors.
+//! How it stays fast: candidate text is folded once, at build time, into one arena. Per search
+//! each ASCII candidate gets bitsets of where the query's bytes occur (`masks.rs`, SSE2); the
+//! subsequence test and an exact copy of the skim recurrence that visits only matching cells
+//! (`score.rs`, held to SkimMatcherV2's score by a property test) run on them; with a full top
+//! list, an upper bound from the same bitsets skips candidates that cannot rank. The work is
+//! split over the cores, the best `limit` kept in a bounded heap, and only those go to
+//! SkimMatcherV2 itself for their final scores and positions. A query that extends the
+//! previous one re-ranks only its survivors.
 
 pub mod fold;
 mod from_corpus;
 mod hit;
 mod index;
 mod lookup;
+mod masks;
 mod query;
 mod rank;
 mod recent;

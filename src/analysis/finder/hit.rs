@@ -89,8 +89,8 @@ fn compose(index: &FinderIndex, first: usize, matched: &[Vec<usize>]) -> (String
         }
     }
     let mut hidden = 0;
-    for field in 0..matched.len() {
-        if !index.texts[first + field].shown && !matched[field].is_empty() {
+    for (field, hits) in matched.iter().enumerate() {
+        if !index.texts[first + field].shown && !hits.is_empty() {
             let lead = match (hidden, text.is_empty()) {
                 (0, true) => "(",
                 (0, false) => " (",

@@ -3,7 +3,9 @@
 //! an `Arc` and search it from any thread.
 
 use super::fold::FoldedText;
+use super::masks::ByteMasks;
 use super::results::Context;
+use super::score::{ascii_bonuses, BONUS_CLASSES};
 use super::target::{Kind, Target};
 use crate::text::display_safe;
 use std::ops::Range;
@@ -19,6 +21,10 @@ pub struct FinderIndex {
     pub(super) id: u64,
     /// Folded field texts, back to back.
     pub(super) arena: String,
+    /// skim's in-place bonus of each arena byte (used for ASCII fields).
+    pub(super) bonuses: Vec<u8>,
+    /// ASCII fields: bitsets of their bonus classes (`BONUS_CLASSES`), three rows each.
+    pub(super) classes: Vec<u64>,
     pub(super) fields: Vec<FieldSlot>,
     pub(super) texts: Vec<FieldText>,
     /// Candidate `i` has fields `field_start[i]..field_start[i + 1]`.
@@ -34,6 +40,8 @@ pub struct FinderIndex {
 pub(super) struct FieldSlot {
     pub start: u32,
     pub end: u32,
+    /// Where its bonus-class bitsets start in `FinderIndex::classes` (ASCII fields).
+    pub classes: u32,
     pub ascii: bool,
     /// A hidden field (an alias) counts for a term only when no shown field matches it.
     pub shown: bool,
@@ -117,6 +125,8 @@ impl IndexBuilder {
         let mut index = FinderIndex {
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
             arena: String::new(),
+            bonuses: Vec::new(),
+            classes: Vec::new(),
             fields: Vec::with_capacity(count),
             texts: Vec::with_capacity(count),
             field_start: Vec::with_capacity(count + 1),
@@ -139,6 +149,8 @@ impl IndexBuilder {
             index.kinds[slot] = begin..index.targets.len() as u32;
         }
         index.arena.shrink_to_fit();
+        index.bonuses.shrink_to_fit();
+        index.classes.shrink_to_fit();
         index
     }
 }
@@ -148,9 +160,19 @@ impl FinderIndex {
         let (folded, origin, display_chars) = FoldedText::new(&field.text).into_parts();
         let start = self.arena.len() as u32;
         self.arena.push_str(&folded);
+        let bonus_start = self.bonuses.len();
+        ascii_bonuses(folded.as_bytes(), &mut self.bonuses);
+        let classes = self.classes.len() as u32;
+        if folded.is_ascii() {
+            let mut masks = ByteMasks::default();
+            masks.build(&self.bonuses[bonus_start..], &BONUS_CLASSES);
+            self.classes
+                .extend((0..3).flat_map(|c| masks.row(c).to_vec()));
+        }
         self.fields.push(FieldSlot {
             start,
             end: self.arena.len() as u32,
+            classes,
             ascii: folded.is_ascii(),
             shown: field.shown,
         });
@@ -186,6 +208,20 @@ impl FinderIndex {
 
     pub(super) fn field_ids(&self, id: u32) -> Range<usize> {
         self.field_start[id as usize] as usize..self.field_start[id as usize + 1] as usize
+    }
+
+    pub(super) fn bonuses(&self, field: usize) -> &[u8] {
+        let slot = self.fields[field];
+        &self.bonuses[slot.start as usize..slot.end as usize]
+    }
+
+    /// The bonus-class bitsets of an ASCII field: head, break, camel.
+    pub(super) fn classes(&self, field: usize) -> [&[u64]; 3] {
+        let slot = self.fields[field];
+        let words = (slot.end - slot.start).div_ceil(64) as usize;
+        let at = slot.classes as usize;
+        let row = |c: usize| &self.classes[at + c * words..at + (c + 1) * words];
+        [row(0), row(1), row(2)]
     }
 
     pub(super) fn folded(&self, field: usize) -> &str {

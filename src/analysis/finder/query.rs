@@ -2,6 +2,7 @@
 //! candidate text is folded, each with its case rule and its prefilter needles.
 
 use super::fold::fold_str;
+use super::masks::{ByteMasks, NeedlePair, MAX_NEEDLES};
 use super::target::Kind;
 use memchr::memmem;
 
@@ -18,6 +19,9 @@ pub(super) struct Query {
     /// The kind the prefix chose, if any.
     pub prefix_kind: Option<Kind>,
     pub terms: Vec<Term>,
+    /// The distinct bytes of the ASCII terms, each in the cases it matches: the bitsets to
+    /// build over an ASCII candidate ([`super::masks::ByteMasks`]).
+    pub needle_pairs: Vec<NeedlePair>,
 }
 
 /// One space-separated part of a query. Every term must match; scores add up.
@@ -30,13 +34,16 @@ pub(super) struct Term {
     pub ascii: bool,
     /// One per character, for the subsequence prefilter over folded bytes.
     pub needles: Vec<Needle>,
+    /// ASCII terms: for each byte, its bitset in [`Query::needle_pairs`]. Empty for a term
+    /// matched without bitsets (not ASCII, or too many distinct bytes in the query).
+    pub needle_of: Vec<u16>,
 }
 
 #[derive(Debug)]
 pub(super) enum Needle {
     Byte(u8),
     EitherByte(u8, u8),
-    Char(memmem::Finder<'static>),
+    Char(Box<memmem::Finder<'static>>),
 }
 
 /// Cuts a query to [`MAX_QUERY_CHARS`].
@@ -60,8 +67,38 @@ impl Query {
             .chars()
             .filter(|c| !OPTIONAL.contains(c))
             .collect();
-        let terms = folded.split_whitespace().map(Term::new).collect();
-        Query { prefix_kind, terms }
+        let mut terms: Vec<Term> = folded.split_whitespace().map(Term::new).collect();
+        let mut needle_pairs: Vec<NeedlePair> = Vec::new();
+        for term in terms.iter_mut().filter(|t| t.ascii) {
+            let pairs: Vec<NeedlePair> = term
+                .text
+                .bytes()
+                .map(|b| match term.case_sensitive || !b.is_ascii_alphabetic() {
+                    true => (b, b),
+                    false => (b.to_ascii_lowercase(), b.to_ascii_uppercase()),
+                })
+                .collect();
+            let new = pairs.iter().filter(|p| !needle_pairs.contains(p)).count();
+            if needle_pairs.len() + new > MAX_NEEDLES {
+                // Too many distinct bytes for the bitsets: this term takes the slow path.
+                continue;
+            }
+            term.needle_of = pairs
+                .into_iter()
+                .map(|pair| {
+                    let at = needle_pairs.iter().position(|&p| p == pair);
+                    at.unwrap_or_else(|| {
+                        needle_pairs.push(pair);
+                        needle_pairs.len() - 1
+                    }) as u16
+                })
+                .collect();
+        }
+        Query {
+            prefix_kind,
+            terms,
+            needle_pairs,
+        }
     }
 }
 
@@ -74,7 +111,7 @@ impl Term {
                 _ if !c.is_ascii() => {
                     let mut buf = [0u8; 4];
                     let bytes = c.encode_utf8(&mut buf).as_bytes().to_vec();
-                    Needle::Char(memmem::Finder::new(&bytes).into_owned())
+                    Needle::Char(Box::new(memmem::Finder::new(&bytes).into_owned()))
                 }
                 _ if c.is_ascii_alphabetic() && !case_sensitive => {
                     Needle::EitherByte(c.to_ascii_lowercase() as u8, c.to_ascii_uppercase() as u8)
@@ -88,6 +125,7 @@ impl Term {
             case_sensitive,
             ascii: text.is_ascii(),
             needles,
+            needle_of: Vec::new(),
         }
     }
 
@@ -109,6 +147,42 @@ impl Term {
             };
             out.push((at + offset) as u32);
             at += offset + len;
+        }
+        true
+    }
+}
+
+impl Term {
+    /// Whether the term is matched through bitsets over ASCII text.
+    pub fn masked(&self) -> bool {
+        !self.needle_of.is_empty()
+    }
+
+    /// [`Term::first_matches`] over an ASCII text's bitsets (an ASCII term only).
+    pub fn first_in(&self, masks: &ByteMasks, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let mut from = 0usize;
+        for &needle in &self.needle_of {
+            let Some(at) = masks.next(needle as usize, from) else {
+                return false;
+            };
+            out.push(at as u32);
+            from = at + 1;
+        }
+        true
+    }
+
+    /// [`Term::last_matches`] over an ASCII text's bitsets (an ASCII term only).
+    pub fn last_in(&self, masks: &ByteMasks, len: usize, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        out.resize(self.needle_of.len(), 0);
+        let mut end = len;
+        for (i, &needle) in self.needle_of.iter().enumerate().rev() {
+            let Some(at) = masks.previous(needle as usize, end) else {
+                return false;
+            };
+            out[i] = at as u32;
+            end = at;
         }
         true
     }
@@ -156,6 +230,11 @@ mod tests {
         assert!(q.terms[0].first_matches(b"National Herald", &mut out));
         assert_eq!(out, [0, 9, 10, 11]);
         assert!(!q.terms[0].first_matches(b"Herald National", &mut out));
+        let mut masks = ByteMasks::default();
+        let text = b"National Herald hr";
+        masks.build(text, &q.needle_pairs);
+        assert!(q.terms[0].last_in(&masks, text.len(), &mut out));
+        assert_eq!(out, [5, 9, 10, 17]);
         let q = Query::parse("東京");
         assert!(q.terms[0].first_matches("東京で".as_bytes(), &mut out));
         assert_eq!(out, [0, 3]);

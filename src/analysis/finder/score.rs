@@ -38,6 +38,7 @@ pub(super) enum CharClass {
     SoftSep,
 }
 
+#[inline]
 fn class_of(c: char) -> CharClass {
     match c {
         '\0' => CharClass::Empty,
@@ -50,6 +51,7 @@ fn class_of(c: char) -> CharClass {
 }
 
 /// skim's in-place bonus of a character after `prev`.
+#[inline]
 fn in_place_bonus(prev: CharClass, cur: CharClass) -> i32 {
     match (prev, cur) {
         (CharClass::Empty, _) | (CharClass::HardSep, _) => BONUS_HEAD,
@@ -203,9 +205,28 @@ pub(super) fn skim_score<S: Symbol>(
         .unwrap_or(NEG_INFINITY)
 }
 
+/// The in-place bonus of each byte of ASCII text (the first as after the start of the text,
+/// not yet doubled): computed once per candidate at index build, so scoring only reads it.
+pub(super) fn ascii_bonuses(text: &[u8], out: &mut Vec<u8>) {
+    let mut prev = CharClass::Empty;
+    out.extend(text.iter().map(|&b| {
+        let class = class_of(b as char);
+        let bonus = in_place_bonus(prev, class);
+        prev = class;
+        bonus as u8
+    }));
+}
+
+mod sparse;
+
+pub(super) use sparse::{
+    skim_bound_ascii, skim_score_ascii, AsciiText, Occurrences, SparseRows, BONUS_CLASSES,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::finder::masks::ByteMasks;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use fuzzy_matcher::FuzzyMatcher;
     use proptest::prelude::*;
@@ -225,8 +246,68 @@ mod tests {
         let mut first = Vec::new();
         let mut rows = ScoreRows::default();
         let (choice, pattern) = (choice.as_bytes(), pattern.as_bytes());
-        first_matches(choice, pattern, case_sensitive, &mut first)
-            .then(|| skim_score(choice, pattern, &first, case_sensitive, &mut rows) as i64)
+        if !first_matches(choice, pattern, case_sensitive, &mut first) {
+            return None;
+        }
+        let generic = skim_score(choice, pattern, &first, case_sensitive, &mut rows) as i64;
+        let mut bonus = Vec::new();
+        ascii_bonuses(choice, &mut bonus);
+        let last = last_matches(choice, pattern, case_sensitive);
+        let needles: Vec<(u8, u8)> = pattern
+            .iter()
+            .map(|&p| match case_sensitive {
+                true => (p, p),
+                false => (p.to_ascii_lowercase(), p.to_ascii_uppercase()),
+            })
+            .collect();
+        let needle_of: Vec<u16> = (0..pattern.len() as u16).collect();
+        let mut masks = ByteMasks::default();
+        masks.build(choice, &needles);
+        let fast = skim_score_ascii(
+            AsciiText {
+                bytes: choice,
+                bonus: &bonus,
+            },
+            pattern,
+            Occurrences {
+                masks: &masks,
+                needle_of: &needle_of,
+                first: &first,
+                last: &last,
+            },
+            case_sensitive,
+            &mut SparseRows::default(),
+        );
+        assert_eq!(generic, fast as i64);
+        let mut classes = ByteMasks::default();
+        classes.build(&bonus, &BONUS_CLASSES);
+        let occurrences = Occurrences {
+            masks: &masks,
+            needle_of: &needle_of,
+            first: &first,
+            last: &last,
+        };
+        let bound = skim_bound_ascii(
+            occurrences,
+            [classes.row(0), classes.row(1), classes.row(2)],
+        );
+        assert!(bound as i64 >= generic, "bound {bound} < score {generic}");
+        Some(generic)
+    }
+
+    /// The latest match of each pattern byte that leaves room for the rest.
+    fn last_matches(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Vec<u32> {
+        let mut last = vec![0u32; pattern.len()];
+        let mut end = choice.len();
+        for i in (0..pattern.len()).rev() {
+            let at = (0..end)
+                .rev()
+                .find(|&j| equal(choice[j], pattern[i], case_sensitive))
+                .unwrap();
+            last[i] = at as u32;
+            end = at;
+        }
+        last
     }
 
     fn skim(choice: &str, pattern: &str) -> Option<i64> {
@@ -271,6 +352,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
         #[test]
         fn same_scores_as_skim_on_any_ascii(
             text in "[a-dA-D .\\-/_0-9(]{0,40}",

@@ -344,3 +344,116 @@ fn the_index_is_send_and_sync() {
     assert_send_sync::<FinderIndex>();
     assert_send_sync::<Results>();
 }
+
+#[test]
+fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
+    let lines: Vec<String> = (0..3000)
+        .map(|i| match i % 4 {
+            0 => format!("Putin met Sharaa in Moscow, report {i} said"),
+            1 => format!("The president spoke about the outputs of talks {i}"),
+            2 => format!("p u t i n {i} scattered letters of the name"),
+            _ => format!("Officials in Damascus denied report number {i}"),
+        })
+        .collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let index = sentences(&refs);
+    for query in ["put", "p", "putin moscow", "rep 1", "said"] {
+        let all = index.search(
+            query,
+            &SearchOptions {
+                limit: 5000,
+                threads: 1,
+                ..SearchOptions::default()
+            },
+            None,
+        );
+        for limit in [1, 7, 50] {
+            let few = index.search(
+                query,
+                &SearchOptions {
+                    limit,
+                    threads: 1,
+                    ..SearchOptions::default()
+                },
+                None,
+            );
+            assert_eq!(few.hits[..], all.hits[..limit], "{query} / {limit}");
+            assert_eq!(few.matched, all.matched, "{query}");
+        }
+    }
+}
+
+/// Checks the invariants every hit keeps: positions inside the text, ascending, unique; the
+/// context's highlight inside the context; spans on character boundaries of the source.
+fn check_hit(hit: &Hit, corpus: Option<&Corpus>) -> Result<(), String> {
+    let len = hit.text.chars().count();
+    if !hit.matched.windows(2).all(|w| w[0] < w[1]) {
+        return Err(format!("positions not ascending: {hit:?}"));
+    }
+    if hit.matched.iter().any(|&p| p >= len) {
+        return Err(format!("position out of bounds: {hit:?}"));
+    }
+    if let Some(context) = &hit.context {
+        let len = context.text.chars().count();
+        if context.highlight.iter().any(|&p| p >= len) {
+            return Err(format!("context highlight out of bounds: {hit:?}"));
+        }
+    }
+    if let (Some(corpus), Some(span), Some(article)) =
+        (corpus, hit.target.span(), hit.target.article())
+    {
+        let a = &corpus.articles[article];
+        let (s, e) = (span.bytes.start, span.bytes.end);
+        if s > e
+            || e > a.source.len()
+            || !a.source.is_char_boundary(s)
+            || !a.source.is_char_boundary(e)
+        {
+            return Err(format!("span off the source: {hit:?}"));
+        }
+        if a.char_span(span.bytes) != span.chars {
+            return Err(format!("char span disagrees: {hit:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn seed_hits_keep_positions_and_spans_in_bounds() {
+    for query in [
+        "p",
+        "put",
+        "nat her",
+        "#al",
+        "\"russia bases",
+        "s",
+        "e e e",
+        "’",
+        "!",
+        "@",
+    ] {
+        for hit in &search(query).hits {
+            check_hit(hit, Some(&SEEDS.corpus)).unwrap();
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn hits_keep_positions_in_bounds_for_any_text(
+        texts in proptest::collection::vec("[a-zA-Z Šéß’\\-東\u{301}Д]{0,120}", 1..12),
+        query in "[a-zA-ZšéßД’\\- ]{0,8}",
+    ) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = sentences(&refs);
+        let results = index.search(&query, &SearchOptions::default(), None);
+        for hit in &results.hits {
+            proptest::prop_assert!(check_hit(hit, None).is_ok(), "{:?}", check_hit(hit, None));
+        }
+        // Narrowing by one more character agrees with a fresh search.
+        let longer = format!("{query}a");
+        let narrowed = index.search(&longer, &SearchOptions::default(), Some(&results));
+        let fresh = index.search(&longer, &SearchOptions::default(), None);
+        proptest::prop_assert_eq!(narrowed.hits, fresh.hits);
+    }
+}

@@ -1,0 +1,225 @@
+//! Where each byte of a query occurs in one ASCII candidate text, as bitsets: built 16 bytes at
+//! a time (SSE2 compares on x86_64), then the subsequence test, the earliest and
+//! latest matches and the scoring walk are bit operations instead of repeated scans.
+
+/// One bitset per needle over one text: bit `t` of needle `n` is set when byte `t` of the
+/// text is either byte of the needle.
+#[derive(Debug, Default)]
+pub(super) struct ByteMasks {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+/// A needle: the byte in either case (the same byte twice for a case-sensitive one).
+pub(super) type NeedlePair = (u8, u8);
+
+impl ByteMasks {
+    pub fn build(&mut self, text: &[u8], needles: &[NeedlePair]) {
+        let words = text.len().div_ceil(64);
+        self.words = words;
+        self.bits.resize(words * needles.len(), 0);
+        let prepared: Vec<Needle> = needles.iter().map(|&n| Needle::new(n)).collect();
+        self.build_prepared(text, &prepared);
+    }
+
+    /// [`ByteMasks::build`] with the needles prepared once for many texts.
+    pub fn build_prepared(&mut self, text: &[u8], needles: &[Needle]) {
+        let words = text.len().div_ceil(64);
+        self.words = words;
+        self.bits.resize(words * needles.len(), 0);
+        let full = text.len() / 64;
+        for w in 0..full {
+            let chunk = &text[w * 64..w * 64 + 64];
+            let blocks = [0, 16, 32, 48].map(|at| Block::load(&chunk[at..at + 16]));
+            for (n, needle) in needles.iter().enumerate() {
+                let [a, b, c, d] = blocks.each_ref().map(|block| u64::from(block.mask(needle)));
+                self.bits[n * words + w] = a | b << 16 | c << 32 | d << 48;
+            }
+        }
+        let start = full * 64;
+        if start == text.len() {
+            return;
+        }
+        // The last, partial word: whole blocks, then the last 16 bytes of the text
+        // (overlapping what came before) keeping only the new bits, or bytes one by one.
+        for (n, needle) in needles.iter().enumerate() {
+            let mut word = 0u64;
+            let mut at = start;
+            while at + 16 <= text.len() {
+                word |= u64::from(Block::load(&text[at..at + 16]).mask(needle)) << (at - start);
+                at += 16;
+            }
+            let rest = text.len() - at;
+            if rest > 0 && text.len() >= 16 {
+                let block = Block::load(&text[text.len() - 16..]);
+                word |= u64::from(block.mask(needle) >> (16 - rest)) << (at - start);
+            } else {
+                for (k, &c) in text[at..].iter().enumerate() {
+                    word |= u64::from(needle.matches(c)) << (at - start + k);
+                }
+            }
+            self.bits[n * words + full] = word;
+        }
+    }
+
+    /// The bitset of a needle, one word per 64 bytes of text.
+    pub fn row(&self, needle: usize) -> &[u64] {
+        &self.bits[needle * self.words..(needle + 1) * self.words]
+    }
+
+    /// The first occurrence at or after `from`.
+    pub fn next(&self, needle: usize, from: usize) -> Option<usize> {
+        let row = self.row(needle);
+        let mut w = from / 64;
+        if w >= row.len() {
+            return None;
+        }
+        let mut word = row[w] & (!0u64 << (from % 64));
+        loop {
+            if word != 0 {
+                return Some(w * 64 + word.trailing_zeros() as usize);
+            }
+            w += 1;
+            word = *row.get(w)?;
+        }
+    }
+
+    /// The last occurrence before `end`.
+    pub fn previous(&self, needle: usize, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        let row = self.row(needle);
+        let last = end - 1;
+        let mut w = last / 64;
+        let mut word = row[w] & (!0u64 >> (63 - last % 64));
+        loop {
+            if word != 0 {
+                return Some(w * 64 + 63 - word.leading_zeros() as usize);
+            }
+            if w == 0 {
+                return None;
+            }
+            w -= 1;
+            word = row[w];
+        }
+    }
+
+    /// Every occurrence in `from..=to`, in order.
+    pub fn each(&self, needle: usize, from: usize, to: usize, mut f: impl FnMut(usize)) {
+        let row = self.row(needle);
+        let (first, last) = (from / 64, to / 64);
+        for (w, &bits) in row.iter().enumerate().take(last + 1).skip(first) {
+            let mut word = bits;
+            if w == first {
+                word &= !0u64 << (from % 64);
+            }
+            if w == last {
+                word &= !0u64 >> (63 - to % 64);
+            }
+            while word != 0 {
+                f(w * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
+            }
+        }
+    }
+}
+
+/// A query has at most this many distinct bytes on the bitset path.
+pub(super) const MAX_NEEDLES: usize = 40;
+
+/// A needle ready for comparing: its two bytes, and on x86_64 each spread over a register.
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Needle {
+    pair: NeedlePair,
+    #[cfg(target_arch = "x86_64")]
+    spread: [std::arch::x86_64::__m128i; 2],
+}
+
+impl Needle {
+    pub fn new(pair: NeedlePair) -> Needle {
+        Needle {
+            pair,
+            // SAFETY: SSE2 is part of the x86_64 baseline; this only sets registers.
+            #[cfg(target_arch = "x86_64")]
+            spread: unsafe {
+                use std::arch::x86_64::_mm_set1_epi8;
+                [_mm_set1_epi8(pair.0 as i8), _mm_set1_epi8(pair.1 as i8)]
+            },
+        }
+    }
+
+    fn matches(&self, c: u8) -> bool {
+        c == self.pair.0 || c == self.pair.1
+    }
+}
+
+/// 16 bytes of text, loaded once and compared with each needle.
+#[cfg(target_arch = "x86_64")]
+struct Block(std::arch::x86_64::__m128i);
+
+#[cfg(target_arch = "x86_64")]
+impl Block {
+    #[inline]
+    fn load(bytes: &[u8]) -> Block {
+        assert_eq!(bytes.len(), 16);
+        // SAFETY: SSE2 is part of the x86_64 baseline; `bytes` is 16 readable bytes and the
+        // load is unaligned.
+        Block(unsafe { std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().cast()) })
+    }
+
+    /// Bit `k` set when byte `k` is either byte of the needle.
+    #[inline]
+    fn mask(&self, needle: &Needle) -> u16 {
+        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128};
+        // SAFETY: SSE2 is part of the x86_64 baseline; these only compute on registers.
+        unsafe {
+            let either = _mm_or_si128(
+                _mm_cmpeq_epi8(self.0, needle.spread[0]),
+                _mm_cmpeq_epi8(self.0, needle.spread[1]),
+            );
+            _mm_movemask_epi8(either) as u16
+        }
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+struct Block<'a>(&'a [u8]);
+
+#[cfg(not(target_arch = "x86_64"))]
+impl<'a> Block<'a> {
+    fn load(bytes: &'a [u8]) -> Block<'a> {
+        Block(bytes)
+    }
+
+    fn mask(&self, needle: &Needle) -> u16 {
+        self.0
+            .iter()
+            .enumerate()
+            .fold(0u16, |m, (k, &c)| m | u16::from(needle.matches(c)) << k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_find_bytes_either_case_across_words() {
+        let text: Vec<u8> = (0..150u8)
+            .map(|i| if i % 37 == 0 { b'P' } else { b'x' })
+            .collect();
+        let mut masks = ByteMasks::default();
+        masks.build(&text, &[(b'p', b'P'), (b'x', b'x')]);
+        assert_eq!(masks.next(0, 0), Some(0));
+        assert_eq!(masks.next(0, 1), Some(37));
+        assert_eq!(masks.next(0, 149), None);
+        assert_eq!(masks.previous(0, 148), Some(111));
+        assert_eq!(masks.previous(0, 111), Some(74));
+        assert_eq!(masks.previous(0, 0), None);
+        let mut seen = Vec::new();
+        masks.each(0, 1, 148, |t| seen.push(t));
+        assert_eq!(seen, [37, 74, 111, 148]);
+        assert_eq!(masks.next(1, 148), Some(149));
+    }
+}
