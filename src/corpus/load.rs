@@ -3,6 +3,9 @@
 
 use super::article::Article;
 use super::clean::CleanMode;
+use super::convert::convert;
+use super::extracted_cache::ExtractedCache;
+use super::ingest::SourceFormat;
 use super::manifest::Manifest;
 use super::seeds::SEEDS;
 use super::Corpus;
@@ -16,8 +19,12 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are skipped unless the limit is raised (`--max-file-mib`).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Extensions read from a folder. Files named on the command line load whatever their name.
-pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// Extensions read from a folder. Files named on the command line load whatever their name
+/// (as plain text unless the extension says otherwise). `.xml` files load only when they are
+/// feeds.
+pub const ARTICLE_EXTENSIONS: [&str; 9] = [
+    "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml",
+];
 
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
@@ -41,7 +48,7 @@ pub enum LoadError {
     NotFound(String),
     #[error("{0}: cannot read: {1}")]
     Unreadable(String, String),
-    #[error("{0}: no article files (.txt, .md) in this folder")]
+    #[error("{0}: no article files (.txt, .md, .html, .rss, .atom…) in this folder")]
     NoArticleFiles(String),
     #[error("{0}: cannot read folder: {1}")]
     UnreadableFolder(String, String),
@@ -141,28 +148,70 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Lo
     let mut ids = IdAllocator::default();
     let mut articles = Vec::with_capacity(files.len());
     for (path, manifest) in files {
-        match read_article_text(&path, options.max_file_bytes) {
-            Ok((text, warning)) => {
-                if let Some(message) = warning {
-                    warnings.push(LoadWarning {
-                        path: shown(&path),
-                        message,
-                    });
-                }
-                let id = ids.allocate(stem(&path));
-                let mut article = Article::new(id, shown(&path), text, options.clean);
-                let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                if let (Some(m), Some(name)) = (manifest, file_name) {
-                    if let Some(over) = manifests[m].get(&name) {
-                        article.apply_override(over);
-                    }
-                }
-                articles.push(article);
-            }
-            Err(message) => warnings.push(LoadWarning {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let overrides = manifest
+            .zip(file_name.as_deref())
+            .and_then(|(m, name)| manifests[m].get(name));
+        let warn = |warnings: &mut Vec<LoadWarning>, message: String| {
+            warnings.push(LoadWarning {
                 path: shown(&path),
                 message,
-            }),
+            })
+        };
+        let text = match read_article_text(&path, options.max_file_bytes) {
+            Ok((text, warning)) => {
+                if let Some(message) = warning {
+                    warn(&mut warnings, message);
+                }
+                text
+            }
+            Err(message) => {
+                warn(&mut warnings, message);
+                continue;
+            }
+        };
+        let format = SourceFormat::of(&path, &text);
+        let is_xml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+        if format == SourceFormat::Text && is_xml {
+            warn(
+                &mut warnings,
+                "skipped: not an RSS or Atom feed (.xml files load only as feeds)".to_string(),
+            );
+            continue;
+        }
+        let folder_of_file = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let cache = ExtractedCache::for_folder(&folder_of_file);
+        let converted = convert(
+            format,
+            &text,
+            file_name.as_deref().unwrap_or("article"),
+            &stem(&path),
+            &shown(&path),
+            &cache,
+        );
+        let (parts, notes) = match converted {
+            Ok(converted) => converted,
+            Err(message) => {
+                warn(&mut warnings, message);
+                continue;
+            }
+        };
+        for message in notes {
+            warn(&mut warnings, message);
+        }
+        for part in parts {
+            let id = ids.allocate(display_safe(&part.stem).into_owned());
+            let mut article = Article::new(id, part.path, part.extracted.text, options.clean);
+            article.apply_override(&part.extracted.meta);
+            if let Some(over) = overrides {
+                article.apply_override(over);
+            }
+            articles.push(article);
         }
     }
     if articles.is_empty() {
