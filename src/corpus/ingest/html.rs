@@ -7,6 +7,9 @@ use crate::corpus::manifest::MetadataOverride;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Fewer words than this in the extracted text means the page has no article.
+pub const MIN_WORDS: usize = 20;
+
 /// Extracts the article of a page. `url` is where the page came from, if known: the canonical
 /// URL when the page names none.
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, IngestError> {
@@ -24,7 +27,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Extracted, IngestEr
         .map_err(|_| IngestError::NoContent)?;
     let article = readability.parse().map_err(|_| IngestError::NoContent)?;
     let body = article.text_content.to_string();
-    if body.trim().is_empty() {
+    // Readability falls back to whatever text a page has; a handful of words is a menu, an
+    // error page or a paywall, not an article.
+    if body.split_whitespace().count() < MIN_WORDS {
         return Err(IngestError::NoContent);
     }
     let title = field(Some(&article.title));
@@ -102,7 +107,10 @@ mod tests {
     #[test]
     fn a_page_without_text_is_refused() {
         assert_eq!(
-            extract_html("<html><body><nav>Home</nav></body></html>", None),
+            extract_html(
+                "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><p>Page not found.</p></body></html>",
+                None
+            ),
             Err(IngestError::NoContent)
         );
     }
