@@ -86,6 +86,25 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Download pages (or a feed's items) into a corpus folder: `<DIR>/<slug>.txt` plus their
+    /// metadata in `<DIR>/parallax.toml`.
+    Fetch {
+        /// Page or feed URLs (http:// or https://).
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// The corpus folder to save into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        into: PathBuf,
+        /// Replace an article fetched before from the same URL.
+        #[arg(long)]
+        force: bool,
+        /// Give up on a URL after this many seconds (redirects and body included).
+        #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+        timeout: f64,
+        /// Refuse responses larger than this many MiB.
+        #[arg(long, default_value_t = 16, value_name = "MIB")]
+        max_mib: u64,
+    },
     /// List, export and import annotations.
     Annotations {
         #[command(subcommand)]
@@ -165,6 +184,13 @@ pub fn run() -> ExitCode {
         }) => commands::compare::run(&left, &right, &corpus, format),
         Some(Command::Map { corpus, format }) => commands::map::run(&corpus, format),
         Some(Command::Coverage { corpus, format }) => commands::coverage::run(&corpus, format),
+        Some(Command::Fetch {
+            urls,
+            into,
+            force,
+            timeout,
+            max_mib,
+        }) => commands::fetch::run(&urls, &into, force, timeout, max_mib),
         None => commands::read::run(&cli.corpus),
     }
 }

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod coverage;
 pub mod dump;
 pub mod entities;
+pub mod fetch;
 pub mod map;
 pub mod read;
 

@@ -14,6 +14,7 @@ pub mod document;
 pub mod dump;
 pub mod effect;
 pub mod export;
+pub mod fetch;
 pub mod keymap;
 pub mod layout;
 pub mod state;

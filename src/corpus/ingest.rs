@@ -48,7 +48,7 @@ impl SourceFormat {
 }
 
 /// Why a file could not be turned into an article.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 pub enum IngestError {
     #[error("no readable article text found in the page")]
     NoContent,

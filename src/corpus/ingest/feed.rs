@@ -1,7 +1,7 @@
 //! RSS 2.0, RSS 1.0 and Atom feeds (feed-rs): each item with content (or, failing that, a
 //! summary) is an article; the feed's title is its outlet.
 
-use super::slug::slugify;
+use super::slug::{slug_of_url, slugify};
 use super::{compose, field, Extracted, IngestError};
 use crate::corpus::manifest::MetadataOverride;
 use dom_query::Document;
@@ -66,7 +66,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Vec<FeedItem>, IngestError> {
             let title = entry.title.as_ref().and_then(|t| field(Some(&t.content)));
             let slug = link
                 .as_deref()
-                .map(slug_of_link)
+                .map(slug_of_url)
                 .filter(|s| !s.is_empty())
                 .or_else(|| title.as_deref().map(slugify).filter(|s| !s.is_empty()))
                 .unwrap_or_else(|| (index + 1).to_string());
@@ -121,29 +121,6 @@ fn unique_slugs(mut items: Vec<FeedItem>) -> Vec<FeedItem> {
         }
     }
     items
-}
-
-/// The last meaningful path segment of a link, slugified: `…/2026/03/port-strike.html` →
-/// `port-strike`.
-fn slug_of_link(link: &str) -> String {
-    let path = link
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .split("://")
-        .last()
-        .unwrap_or("");
-    let segment = path
-        .split('/')
-        .skip(1)
-        .filter(|s| !s.is_empty())
-        .last()
-        .unwrap_or("");
-    let stem = segment
-        .rsplit_once('.')
-        .filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric()))
-        .map_or(segment, |(stem, _)| stem);
-    slugify(stem)
 }
 
 fn one_line_error(error: &dyn std::fmt::Display) -> String {

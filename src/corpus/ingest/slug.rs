@@ -17,6 +17,29 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// The last meaningful path segment of a URL, slugified, its extension dropped:
+/// `https://x.example/2026/03/port-strike.html?ref=rss` → `port-strike`.
+pub fn slug_of_url(url: &str) -> String {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split("://")
+        .last()
+        .unwrap_or("");
+    let segment = path
+        .split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .last()
+        .unwrap_or("");
+    let stem = segment
+        .rsplit_once('.')
+        .filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map_or(segment, |(stem, _)| stem);
+    slugify(stem)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -27,5 +50,12 @@ mod tests {
         assert_eq!(slugify("--Ünïcode  OK--"), "ünïcode-ok");
         assert_eq!(slugify("!!!"), "");
         assert!(slugify(&"word ".repeat(40)).chars().count() <= 60);
+    }
+
+    #[test]
+    fn url_slugs_come_from_the_last_path_segment() {
+        assert_eq!(slug_of_url("https://x.example/2026/03/port-strike.html?ref=rss"), "port-strike");
+        assert_eq!(slug_of_url("https://x.example/a/b-c/"), "b-c");
+        assert_eq!(slug_of_url("https://x.example/"), "");
     }
 }
