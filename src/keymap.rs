@@ -78,7 +78,7 @@ impl Key {
 }
 
 /// One binding: a sequence of one or two keys and its action.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
@@ -94,7 +94,7 @@ pub enum KeyOutcome {
     Unbound,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }

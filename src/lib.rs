@@ -9,6 +9,7 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod dump;
