@@ -34,6 +34,13 @@ pub struct CorpusArgs {
     /// and read-only folders, `$XDG_DATA_HOME/parallax/annotations/<corpus>.json`).
     #[arg(long, value_name = "FILE")]
     pub annotations: Option<PathBuf>,
+    /// The config file, instead of `$XDG_CONFIG_HOME/parallax/config.toml` (default
+    /// `~/.config/parallax/config.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// No colours, whatever the terminal (as the NO_COLOR variable).
+    #[arg(long)]
+    pub no_color: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,6 +111,21 @@ enum Command {
         /// Refuse responses larger than this many MiB.
         #[arg(long, default_value_t = 16, value_name = "MIB")]
         max_mib: u64,
+    },
+    /// Check the config file and print its warnings; `--default` prints the commented default.
+    Config {
+        /// Print the default config, every setting commented out.
+        #[arg(long)]
+        default: bool,
+        /// The config file to check, instead of the default path.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Print the keys in effect (defaults plus the config's) as a Markdown table.
+    Keys {
+        /// The config file, instead of the default path.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// List, export and import annotations.
     Annotations {
@@ -191,6 +213,10 @@ pub fn run() -> ExitCode {
             timeout,
             max_mib,
         }) => commands::fetch::run(&urls, &into, force, timeout, max_mib),
+        Some(Command::Config { default, config }) => {
+            commands::config::run(default, config.as_deref())
+        }
+        Some(Command::Keys { config }) => commands::keys::run(config.as_deref()),
         None => commands::read::run(&cli.corpus),
     }
 }

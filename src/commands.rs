@@ -3,10 +3,12 @@
 
 pub mod annotations;
 pub mod compare;
+pub mod config;
 pub mod coverage;
 pub mod dump;
 pub mod entities;
 pub mod fetch;
+pub mod keys;
 pub mod map;
 pub mod read;
 

@@ -4,6 +4,8 @@
 
 use crate::action::Action;
 
+mod key_table;
+
 /// A key press, independent of the terminal library.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
