@@ -70,7 +70,9 @@ pub fn merge_keymap(user: &[UserBinding], extend: bool) -> (Keymap, Vec<(usize, 
         .iter()
         .enumerate()
         .filter(|(_, b)| {
-            user.iter().any(|u| u.action == b.action && !extend)
+            user
+                .iter()
+                .any(|u| u.action == b.action && !u.keys.is_empty() && !extend)
                 && !kept.iter().any(|k| k.action == b.action)
         })
         .map(|(order, b)| Candidate {
@@ -245,6 +247,14 @@ mod tests {
             false,
         );
         assert_eq!(warnings[0].0, 3);
+    }
+
+    #[test]
+    fn an_empty_list_unbinds_the_action() {
+        let (map, warnings) = merge_keymap(&[user(Action::Coverage, &[], 2)], false);
+        assert!(warnings.is_empty());
+        assert_eq!(map.resolve(&[], Key::plain('C')), KeyOutcome::Unbound);
+        assert!(map.bindings.iter().all(|b| b.action != Action::Coverage));
     }
 
     #[test]
