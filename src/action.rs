@@ -180,7 +180,11 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for action in [Action::LineDown, Action::OpenSource(3), Action::SelectEntityAtCursor] {
+        for action in [
+            Action::LineDown,
+            Action::OpenSource(3),
+            Action::SelectEntityAtCursor,
+        ] {
             assert_eq!(Action::from_name(&action.name()), Some(action));
         }
         assert_eq!(Action::LineDown.name(), "line-down");

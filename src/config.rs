@@ -76,7 +76,10 @@ impl Config {
     /// Reads `explicit` (`--config`), else the default path. A missing default file is no
     /// warning; a missing explicit one is. Never fails: problems are one-line warnings.
     pub fn load(explicit: Option<&Path>) -> (Config, Vec<String>) {
-        let path = match explicit.map(Path::to_path_buf).or_else(Config::default_path) {
+        let path = match explicit
+            .map(Path::to_path_buf)
+            .or_else(Config::default_path)
+        {
             Some(path) => path,
             None => return (Config::default(), Vec::new()),
         };
@@ -170,7 +173,10 @@ fn read_reader(table: &DeTable, config: &mut Config, warnings: &mut Warnings) {
                 },
                 other => warnings.at(
                     value.span(),
-                    format!("wrap-width must be a number of columns, not {}", kind_of(other)),
+                    format!(
+                        "wrap-width must be a number of columns, not {}",
+                        kind_of(other)
+                    ),
                 ),
             },
             name @ ("entities-pane" | "show-boilerplate") => match value.get_ref() {
@@ -238,7 +244,10 @@ fn read_keymap(table: &DeTable, warnings: &mut Warnings) -> Keymap {
             other => {
                 warnings.at(
                     value.span(),
-                    format!("{name}: write a key (\"j\") or a list ([\"j\", \"down\"]), not {}", kind_of(other)),
+                    format!(
+                        "{name}: write a key (\"j\") or a list ([\"j\", \"down\"]), not {}",
+                        kind_of(other)
+                    ),
                 );
                 continue;
             }

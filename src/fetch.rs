@@ -75,7 +75,10 @@ pub enum ArticleOutcome {
     /// The same URL was fetched before into this file; kept without `--force`.
     Kept(PathBuf),
     /// A feed item whose page could not be fetched.
-    Failed { url: String, error: FetchError },
+    Failed {
+        url: String,
+        error: FetchError,
+    },
 }
 
 /// The result of one URL given on the command line.
@@ -98,7 +101,11 @@ impl UrlReport {
 }
 
 /// Fetches every URL into `folder`, in order; one failure does not stop the rest.
-pub fn fetch_all(urls: &[String], folder: &mut CorpusFolder, options: &FetchOptions) -> Vec<UrlReport> {
+pub fn fetch_all(
+    urls: &[String],
+    folder: &mut CorpusFolder,
+    options: &FetchOptions,
+) -> Vec<UrlReport> {
     let client = HttpClient::new(options);
     urls.iter()
         .map(|url| UrlReport {

@@ -37,8 +37,14 @@ fn every_sentence_of_both_sides_appears_exactly_once() {
     let mut rights: Vec<usize> = view.rows.iter().filter_map(|row| row.right).collect();
     lefts.sort();
     rights.sort();
-    assert_eq!(lefts, (0..state.corpus.articles[l].sentences.len()).collect::<Vec<_>>());
-    assert_eq!(rights, (0..state.corpus.articles[r].sentences.len()).collect::<Vec<_>>());
+    assert_eq!(
+        lefts,
+        (0..state.corpus.articles[l].sentences.len()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        rights,
+        (0..state.corpus.articles[r].sentences.len()).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -48,10 +54,15 @@ fn filters_and_difference_jumps() {
     let all = compare(&state).visible().len();
     press(&mut state, "f");
     let differences = compare(&state).visible().len();
-    assert!(compare(&state).visible().iter().all(|&i| compare(&state).rows[i].is_difference()));
+    assert!(compare(&state)
+        .visible()
+        .iter()
+        .all(|&i| compare(&state).rows[i].is_difference()));
     press(&mut state, "f");
     let shared = compare(&state).visible();
-    assert!(shared.iter().all(|&i| compare(&state).rows[i].left.is_some() && compare(&state).rows[i].right.is_some()));
+    assert!(shared.iter().all(
+        |&i| compare(&state).rows[i].left.is_some() && compare(&state).rows[i].right.is_some()
+    ));
     assert!(differences <= all && shared.len() <= all);
     press(&mut state, "f]d");
     let row = compare(&state).current().unwrap();
@@ -72,19 +83,32 @@ fn enter_opens_the_sentence_in_the_reader() {
 fn story_map_sorts_and_shows_wordings() {
     let mut state = analysed_state(160, 40);
     press(&mut state, "m");
-    let Screen::Map(view) = &state.screen else { panic!("map open") };
+    let Screen::Map(view) = &state.screen else {
+        panic!("map open")
+    };
     let analysis = state.analysis.clone().unwrap();
     let facts = &analysis.story_map.facts;
     let first = view.order[0];
-    assert_eq!(facts[first].sources().len(), 5, "consensus first: a fact all five carry");
+    assert_eq!(
+        facts[first].sources().len(),
+        5,
+        "consensus first: a fact all five carry"
+    );
     press(&mut state, "o");
-    let Screen::Map(view) = &state.screen else { panic!("map open") };
+    let Screen::Map(view) = &state.screen else {
+        panic!("map open")
+    };
     assert_eq!(facts[view.order[0]].sources().len(), 1, "exclusives first");
     press(&mut state, "<Enter>");
-    let Screen::Map(view) = &state.screen else { panic!("map open") };
+    let Screen::Map(view) = &state.screen else {
+        panic!("map open")
+    };
     assert_eq!(view.detail, Some(0));
     press(&mut state, "<Enter>");
-    assert!(matches!(state.screen, Screen::Read), "Enter on a wording opens it");
+    assert!(
+        matches!(state.screen, Screen::Read),
+        "Enter on a wording opens it"
+    );
 }
 
 #[test]

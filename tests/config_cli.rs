@@ -66,14 +66,24 @@ fn config_default_prints_the_commented_defaults() {
 fn config_check_names_each_bad_line_and_exits_1() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("mine.toml");
-    fs::write(&file, "[reader]\nwrap-width = \"wide\"\n[keymap]\nquit = \"j\"\n").unwrap();
+    fs::write(
+        &file,
+        "[reader]\nwrap-width = \"wide\"\n[keymap]\nquit = \"j\"\n",
+    )
+    .unwrap();
     let out = parallax(&["config", "--config", file.to_str().unwrap()], home.path());
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
-    assert!(lines[0].contains("mine.toml: line 2: wrap-width must be a number"), "{stderr}");
-    assert!(lines[1].contains("mine.toml: line 4: \"j\" was also line-down's key"), "{stderr}");
+    assert!(
+        lines[0].contains("mine.toml: line 2: wrap-width must be a number"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].contains("mine.toml: line 4: \"j\" was also line-down's key"),
+        "{stderr}"
+    );
     let ok = parallax(&["config"], home.path());
     assert!(ok.status.success());
     assert!(text(&ok.stdout).ends_with("parallax/config.toml: ok\n"));

@@ -44,20 +44,44 @@ fn answer(mut stream: TcpStream, feed: &str) {
     while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
         line.clear();
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
     let page = |name: &str| fs::read(Path::new(FIXTURES).join("html").join(name)).unwrap();
     let (status, content_type, body, extra): (&str, &str, Vec<u8>, &str) = match path.as_str() {
-        "/news/harbour" => ("200 OK", "text/html; charset=utf-8", page("harbour_gazette.html"), ""),
+        "/news/harbour" => (
+            "200 OK",
+            "text/html; charset=utf-8",
+            page("harbour_gazette.html"),
+            "",
+        ),
         "/news/north" => ("200 OK", "text/html", page("north_sea_times.html"), ""),
         "/news/lowlands" => ("200 OK", "text/html", page("lowlands_daily.htm"), ""),
-        "/old/harbour" => ("301 Moved Permanently", "text/plain", Vec::new(), "Location: /news/harbour\r\n"),
-        "/feed.rss" => ("200 OK", "application/rss+xml", feed.as_bytes().to_vec(), ""),
+        "/old/harbour" => (
+            "301 Moved Permanently",
+            "text/plain",
+            Vec::new(),
+            "Location: /news/harbour\r\n",
+        ),
+        "/feed.rss" => (
+            "200 OK",
+            "application/rss+xml",
+            feed.as_bytes().to_vec(),
+            "",
+        ),
         "/photo.png" => ("200 OK", "image/png", b"\x89PNG\r\n\x1a\n".to_vec(), ""),
         "/slow" => {
             thread::sleep(Duration::from_secs(4));
             ("200 OK", "text/html", page("north_sea_times.html"), "")
         }
-        _ => ("404 Not Found", "text/html", b"<h1>Not found</h1>".to_vec(), ""),
+        _ => (
+            "404 Not Found",
+            "text/html",
+            b"<h1>Not found</h1>".to_vec(),
+            "",
+        ),
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n",
@@ -107,8 +131,14 @@ fn pages_and_a_feed_are_saved_with_their_metadata() {
     assert!(saved.starts_with("Dock workers strike shuts Rotterdam container terminals\n"));
     assert!(!saved.contains("cookies"));
     let manifest = fs::read_to_string(into.join("parallax.toml")).unwrap();
-    assert!(manifest.contains("[\"rotterdam-dock-strike.txt\"]"), "{manifest}");
-    assert!(manifest.contains("outlet = \"The Harbour Gazette\""), "{manifest}");
+    assert!(
+        manifest.contains("[\"rotterdam-dock-strike.txt\"]"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("outlet = \"The Harbour Gazette\""),
+        "{manifest}"
+    );
     // The feed: an item from its content, an item without content from its page.
     assert!(into.join("dockers-strike.txt").is_file());
     assert!(fs::read_to_string(into.join("lowlands.txt"))
@@ -130,7 +160,10 @@ fn pages_and_a_feed_are_saved_with_their_metadata() {
         harbour["url"],
         "https://harbourgazette.example/news/2026/03/02/rotterdam-dock-strike"
     );
-    let wire = articles.iter().find(|a| a["id"] == "dockers-strike").unwrap();
+    let wire = articles
+        .iter()
+        .find(|a| a["id"] == "dockers-strike")
+        .unwrap();
     assert_eq!(wire["outlet"], "Port Wire");
 }
 
@@ -158,18 +191,30 @@ fn each_failure_is_one_line_and_the_rest_still_succeed() {
     let stderr = text(&out.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 5, "{stderr}");
-    assert_eq!(lines[0], format!("parallax: error: {base}/missing: HTTP 404 Not Found"));
+    assert_eq!(
+        lines[0],
+        format!("parallax: error: {base}/missing: HTTP 404 Not Found")
+    );
     assert_eq!(
         lines[1],
         format!("parallax: error: {base}/photo.png: not an HTML page or a feed (content type image/png)")
     );
-    assert_eq!(lines[2], format!("parallax: error: {base}/slow: timed out after 1 s"));
-    assert!(lines[3].starts_with(&format!("parallax: error: {closed}: cannot connect")), "{}", lines[3]);
+    assert_eq!(
+        lines[2],
+        format!("parallax: error: {base}/slow: timed out after 1 s")
+    );
+    assert!(
+        lines[3].starts_with(&format!("parallax: error: {closed}: cannot connect")),
+        "{}",
+        lines[3]
+    );
     assert_eq!(
         lines[4],
         "parallax: error: ftp://example.com/a: not an http:// or https:// URL"
     );
-    assert!(into.join("rotterdam-port-paralysed-dockers-strike.txt").is_file());
+    assert!(into
+        .join("rotterdam-port-paralysed-dockers-strike.txt")
+        .is_file());
     assert_eq!(text(&out.stdout).lines().count(), 1);
 }
 
@@ -191,11 +236,21 @@ fn an_article_fetched_before_is_kept_unless_forced() {
     fs::write(&file, "my edits").unwrap();
     let again = fetch(false);
     assert!(again.status.success());
-    assert!(text(&again.stdout).starts_with("kept "), "{}", text(&again.stdout));
+    assert!(
+        text(&again.stdout).starts_with("kept "),
+        "{}",
+        text(&again.stdout)
+    );
     assert_eq!(fs::read_to_string(&file).unwrap(), "my edits");
     let forced = fetch(true);
     assert!(text(&forced.stdout).starts_with("replaced "));
-    assert!(fs::read_to_string(&file).unwrap().starts_with("Rotterdam port paralysed"));
+    assert!(fs::read_to_string(&file)
+        .unwrap()
+        .starts_with("Rotterdam port paralysed"));
     let manifest = fs::read_to_string(into.join("parallax.toml")).unwrap();
-    assert_eq!(manifest.matches("[\"rotterdam-port-paralysed").count(), 1, "{manifest}");
+    assert_eq!(
+        manifest.matches("[\"rotterdam-port-paralysed").count(),
+        1,
+        "{manifest}"
+    );
 }

@@ -30,7 +30,10 @@ fn saved_news_pages_load_with_their_metadata() {
     let corpus = load_paths(&[folder], &LoadOptions::default()).unwrap();
     assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
     let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["harbour_gazette", "lowlands_daily", "north_sea_times"]);
+    assert_eq!(
+        ids,
+        ["harbour_gazette", "lowlands_daily", "north_sea_times"]
+    );
     let meta: Vec<_> = corpus.articles.iter().map(|a| &a.meta).collect();
     assert_eq!(
         meta[0].title.as_deref(),
@@ -38,7 +41,10 @@ fn saved_news_pages_load_with_their_metadata() {
     );
     assert_eq!(meta[0].byline.as_deref(), Some("Marieke de Vries"));
     assert_eq!(meta[0].outlet.as_deref(), Some("The Harbour Gazette"));
-    assert_eq!(meta[0].published.as_deref(), Some("2026-03-02T08:15:00+01:00"));
+    assert_eq!(
+        meta[0].published.as_deref(),
+        Some("2026-03-02T08:15:00+01:00")
+    );
     assert_eq!(
         meta[0].url.as_deref(),
         Some("https://harbourgazette.example/news/2026/03/02/rotterdam-dock-strike")
@@ -59,7 +65,11 @@ fn saved_news_pages_read_as_the_story_without_the_site_around_it() {
     let (_dir, folder) = corpus_folder(&PAGES);
     let corpus = load_paths(&[folder], &LoadOptions::default()).unwrap();
     for article in &corpus.articles {
-        let body: Vec<&str> = article.paragraphs.iter().map(|&p| article.text(p)).collect();
+        let body: Vec<&str> = article
+            .paragraphs
+            .iter()
+            .map(|&p| article.text(p))
+            .collect();
         let body = body.join("\n");
         for debris in [
             "cookies",
@@ -72,33 +82,46 @@ fn saved_news_pages_read_as_the_story_without_the_site_around_it() {
             "Privacy",
             "Advertisement",
         ] {
-            assert!(!body.contains(debris), "{}: {debris:?} in\n{body}", article.id);
+            assert!(
+                !body.contains(debris),
+                "{}: {debris:?} in\n{body}",
+                article.id
+            );
         }
         assert!(body.contains("4,000"), "{}: the story is there", article.id);
         assert!(article.word_count > 150, "{}", article.id);
         assert!(article.sentences.len() >= 10, "{}", article.id);
     }
     let gazette = &corpus.articles[0];
-    assert!(gazette.source.starts_with(
-        "Dock workers strike shuts Rotterdam container terminals\n\n"
-    ));
-    assert!(gazette.source.contains("“Our members are not against new cranes"));
+    assert!(gazette
+        .source
+        .starts_with("Dock workers strike shuts Rotterdam container terminals\n\n"));
+    assert!(gazette
+        .source
+        .contains("“Our members are not against new cranes"));
 }
 
 #[test]
 fn offsets_refer_to_the_extracted_text_kept_beside_the_corpus() {
     let (_dir, folder) = corpus_folder(&PAGES[..1]);
-    let corpus = load_paths(&[folder.clone()], &LoadOptions::default()).unwrap();
+    let corpus = load_paths(std::slice::from_ref(&folder), &LoadOptions::default()).unwrap();
     let kept = folder.join(".parallax/extracted/harbour_gazette.html.txt");
-    assert_eq!(fs::read_to_string(&kept).unwrap(), corpus.articles[0].source);
+    assert_eq!(
+        fs::read_to_string(&kept).unwrap(),
+        corpus.articles[0].source
+    );
     // A later load reuses the kept text, even if it was extracted differently back then.
-    let edited = corpus.articles[0].source.replace("Thousands", "Many thousands");
+    let edited = corpus.articles[0]
+        .source
+        .replace("Thousands", "Many thousands");
     fs::write(&kept, &edited).unwrap();
-    let again = load_paths(&[folder.clone()], &LoadOptions::default()).unwrap();
+    let again = load_paths(std::slice::from_ref(&folder), &LoadOptions::default()).unwrap();
     assert_eq!(again.articles[0].source, edited);
     // A changed page is extracted again.
     let page = folder.join("harbour_gazette.html");
-    let html = fs::read_to_string(&page).unwrap().replace("48-hour", "two-day");
+    let html = fs::read_to_string(&page)
+        .unwrap()
+        .replace("48-hour", "two-day");
     fs::write(&page, html).unwrap();
     let changed = load_paths(&[folder], &LoadOptions::default()).unwrap();
     assert!(changed.articles[0].source.contains("two-day stoppage"));
@@ -119,7 +142,10 @@ fn markdown_reads_as_plain_text_with_front_matter_metadata() {
         article.source,
         "Rotterdam strike: the essentials\n\nBy Sanne Visser\n\nAbout 4,000 dock workers stopped work on Monday, the FNV union said.\n\nWhat next?\n\nA mediator meets both sides on Wednesday.\n"
     );
-    assert_eq!(article.meta.title.as_deref(), Some("Rotterdam strike: the essentials"));
+    assert_eq!(
+        article.meta.title.as_deref(),
+        Some("Rotterdam strike: the essentials")
+    );
     assert_eq!(article.meta.byline.as_deref(), Some("Sanne Visser"));
     assert_eq!(article.meta.outlet.as_deref(), Some("Lowlands Daily"));
     assert_eq!(article.meta.published.as_deref(), Some("2026-03-02"));
@@ -136,7 +162,10 @@ fn each_feed_item_with_content_is_an_article() {
     let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["port_wire-rotterdam-dockers-strike", "port_wire-antwerp-prepares"]
+        [
+            "port_wire-rotterdam-dockers-strike",
+            "port_wire-antwerp-prepares"
+        ]
     );
     let first = &corpus.articles[0];
     assert_eq!(first.meta.outlet.as_deref(), Some("Port Wire"));
@@ -145,7 +174,9 @@ fn each_feed_item_with_content_is_an_article() {
         first.meta.url.as_deref(),
         Some("https://portwire.example/2026/03/02/rotterdam-dockers-strike.html")
     );
-    assert!(first.path.ends_with("port_wire.rss#rotterdam-dockers-strike"));
+    assert!(first
+        .path
+        .ends_with("port_wire.rss#rotterdam-dockers-strike"));
     assert_eq!(first.paragraphs.len(), 2);
     // The item without content is reported, not loaded.
     assert_eq!(corpus.warnings.len(), 1);
@@ -156,8 +187,14 @@ fn each_feed_item_with_content_is_an_article() {
 fn an_xml_file_that_is_not_a_feed_is_skipped_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("notes.xml"), "<notes><n>hi</n></notes>").unwrap();
-    fs::write(dir.path().join("a.txt"), "A Title Here\n\nSome body text here.\n").unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "A Title Here\n\nSome body text here.\n",
+    )
+    .unwrap();
     let corpus = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
     assert_eq!(corpus.articles.len(), 1);
-    assert!(corpus.warnings[0].message.contains("not an RSS or Atom feed"));
+    assert!(corpus.warnings[0]
+        .message
+        .contains("not an RSS or Atom feed"));
 }

@@ -10,7 +10,9 @@ pub fn run(default: bool, explicit: Option<&Path>) -> ExitCode {
     if default {
         return write_stdout(Config::default_toml());
     }
-    let path = explicit.map(Path::to_path_buf).or_else(Config::default_path);
+    let path = explicit
+        .map(Path::to_path_buf)
+        .or_else(Config::default_path);
     let (_, warnings) = Config::load(explicit);
     let shown = path.map_or_else(
         || "no config file (no home folder)".to_string(),

@@ -38,7 +38,11 @@ pub fn run(urls: &[String], into: &Path, force: bool, timeout: f64, max_mib: u64
                     match outcome {
                         ArticleOutcome::Saved(saved) => println!(
                             "{} {}  {}",
-                            if saved.overwritten { "replaced" } else { "saved" },
+                            if saved.overwritten {
+                                "replaced"
+                            } else {
+                                "saved"
+                            },
                             display_safe(&saved.path.to_string_lossy()),
                             display_safe(saved.title.as_deref().unwrap_or(&report.url))
                         ),

@@ -63,7 +63,9 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
         ));
     }
     if lower.starts_with("alt-") || lower.starts_with("meta-") {
-        return Err(format!("unsupported key {text:?}: only ctrl- combinations can be bound"));
+        return Err(format!(
+            "unsupported key {text:?}: only ctrl- combinations can be bound"
+        ));
     }
     Err(format!(
         "unknown key {text:?} (write a character, ctrl-x, or one of: {})",
@@ -103,7 +105,10 @@ pub fn key_name(key: Key) -> String {
 
 /// A sequence as the config file writes it: `"g g"`.
 pub fn sequence_name(keys: &[Key]) -> String {
-    keys.iter().map(|&k| key_name(k)).collect::<Vec<_>>().join(" ")
+    keys.iter()
+        .map(|&k| key_name(k))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -141,7 +146,15 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for text in ["j", "ctrl-d", "pagedown", "shift-tab", "space", "ctrl-up", "g g"] {
+        for text in [
+            "j",
+            "ctrl-d",
+            "pagedown",
+            "shift-tab",
+            "space",
+            "ctrl-up",
+            "g g",
+        ] {
             assert_eq!(sequence_name(&parse_sequence(text).unwrap()), text);
         }
     }

@@ -16,6 +16,9 @@ pub struct UserBinding {
     pub line: usize,
 }
 
+/// A key sequence and the config line it came from (`None`: a default).
+type Sourced = (Vec<Key>, Option<usize>);
+
 struct Candidate {
     keys: Vec<Key>,
     action: Action,
@@ -29,7 +32,7 @@ struct Candidate {
 pub fn merge_keymap(user: &[UserBinding], extend: bool) -> (Keymap, Vec<(usize, String)>) {
     let defaults = Keymap::default();
     // Actions in default order, each with its keys.
-    let mut groups: Vec<(Action, Vec<(Vec<Key>, Option<usize>)>)> = Vec::new();
+    let mut groups: Vec<(Action, Vec<Sourced>)> = Vec::new();
     for binding in &defaults.bindings {
         match groups.iter_mut().find(|(a, _)| *a == binding.action) {
             Some((_, keys)) => keys.push((binding.keys.clone(), None)),
@@ -50,7 +53,10 @@ pub fn merge_keymap(user: &[UserBinding], extend: bool) -> (Keymap, Vec<(usize, 
     }
     let mut candidates: Vec<Candidate> = groups
         .into_iter()
-        .flat_map(|(action, keys)| keys.into_iter().map(move |(keys, line)| (action, keys, line)))
+        .flat_map(|(action, keys)| {
+            keys.into_iter()
+                .map(move |(keys, line)| (action, keys, line))
+        })
         .enumerate()
         .map(|(order, (action, keys, line))| Candidate {
             keys,
@@ -70,8 +76,7 @@ pub fn merge_keymap(user: &[UserBinding], extend: bool) -> (Keymap, Vec<(usize, 
         .iter()
         .enumerate()
         .filter(|(_, b)| {
-            user
-                .iter()
+            user.iter()
                 .any(|u| u.action == b.action && !u.keys.is_empty() && !extend)
                 && !kept.iter().any(|k| k.action == b.action)
         })
@@ -104,7 +109,11 @@ pub fn merge_keymap(user: &[UserBinding], extend: bool) -> (Keymap, Vec<(usize, 
 }
 
 /// Adds each candidate that clashes with nothing kept; reports the user's that lose.
-fn admit(candidates: Vec<Candidate>, kept: &mut Vec<Candidate>, warnings: &mut Vec<(usize, String)>) {
+fn admit(
+    candidates: Vec<Candidate>,
+    kept: &mut Vec<Candidate>,
+    warnings: &mut Vec<(usize, String)>,
+) {
     for candidate in candidates {
         let clash = kept.iter().find(|k| {
             let prefix = |a: &[Key], b: &[Key]| a.len() < b.len() && b.starts_with(a);
@@ -132,7 +141,12 @@ fn admit(candidates: Vec<Candidate>, kept: &mut Vec<Candidate>, warnings: &mut V
 pub fn default_keymap_lines() -> Vec<String> {
     let mut groups: Vec<(Action, Vec<String>)> = Vec::new();
     for binding in Keymap::default().bindings {
-        let keys = format!("\"{}\"", sequence_name(&binding.keys).replace('\\', "\\\\").replace('"', "\\\""));
+        let keys = format!(
+            "\"{}\"",
+            sequence_name(&binding.keys)
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+        );
         match groups.iter_mut().find(|(a, _)| *a == binding.action) {
             Some((_, list)) => list.push(keys),
             None => groups.push((binding.action, vec![keys])),
@@ -201,26 +215,40 @@ mod tests {
     fn a_user_binding_replaces_the_actions_defaults() {
         let (map, warnings) = merge_keymap(&[user(Action::Top, &["t"], 3)], false);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(map.resolve(&[], Key::plain('t')), KeyOutcome::Action(Action::Top));
+        assert_eq!(
+            map.resolve(&[], Key::plain('t')),
+            KeyOutcome::Action(Action::Top)
+        );
         assert_eq!(map.resolve(&[], Key::plain('g')), KeyOutcome::Unbound);
         // The help keeps the default order.
         let rows = map.help_rows();
         let top = rows.iter().position(|(_, d)| *d == Action::Top.describe());
-        let bottom = rows.iter().position(|(_, d)| *d == Action::Bottom.describe());
+        let bottom = rows
+            .iter()
+            .position(|(_, d)| *d == Action::Bottom.describe());
         assert!(top < bottom);
     }
 
     #[test]
     fn extend_keeps_the_defaults() {
         let (map, _) = merge_keymap(&[user(Action::Top, &["t"], 3)], true);
-        assert_eq!(map.resolve(&[Key::plain('g')], Key::plain('g')), KeyOutcome::Action(Action::Top));
-        assert_eq!(map.resolve(&[], Key::plain('t')), KeyOutcome::Action(Action::Top));
+        assert_eq!(
+            map.resolve(&[Key::plain('g')], Key::plain('g')),
+            KeyOutcome::Action(Action::Top)
+        );
+        assert_eq!(
+            map.resolve(&[], Key::plain('t')),
+            KeyOutcome::Action(Action::Top)
+        );
     }
 
     #[test]
     fn a_key_taken_from_a_default_is_reported_with_the_line() {
         let (map, warnings) = merge_keymap(&[user(Action::Quit, &["j"], 7)], false);
-        assert_eq!(map.resolve(&[], Key::plain('j')), KeyOutcome::Action(Action::Quit));
+        assert_eq!(
+            map.resolve(&[], Key::plain('j')),
+            KeyOutcome::Action(Action::Quit)
+        );
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].0, 7);
         assert!(warnings[0].1.contains("line-down"), "{warnings:?}");
@@ -229,21 +257,39 @@ mod tests {
     #[test]
     fn the_same_sequence_twice_keeps_the_first_line() {
         let (map, warnings) = merge_keymap(
-            &[user(Action::Quit, &["x"], 2), user(Action::ToggleHelp, &["x"], 5)],
+            &[
+                user(Action::Quit, &["x"], 2),
+                user(Action::ToggleHelp, &["x"], 5),
+            ],
             false,
         );
-        assert_eq!(map.resolve(&[], Key::plain('x')), KeyOutcome::Action(Action::Quit));
-        assert_eq!(warnings, vec![(5, "\"x\" is already bound to quit (line 2); ignored for toggle-help".to_string())]);
+        assert_eq!(
+            map.resolve(&[], Key::plain('x')),
+            KeyOutcome::Action(Action::Quit)
+        );
+        assert_eq!(
+            warnings,
+            vec![(
+                5,
+                "\"x\" is already bound to quit (line 2); ignored for toggle-help".to_string()
+            )]
+        );
     }
 
     #[test]
     fn a_key_that_starts_a_sequence_is_a_conflict() {
         let (map, warnings) = merge_keymap(&[user(Action::Quit, &["g"], 4)], false);
-        assert_eq!(map.resolve(&[], Key::plain('g')), KeyOutcome::Action(Action::Quit));
+        assert_eq!(
+            map.resolve(&[], Key::plain('g')),
+            KeyOutcome::Action(Action::Quit)
+        );
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].1.contains("\"g g\" (top)"), "{warnings:?}");
         let (_, warnings) = merge_keymap(
-            &[user(Action::Quit, &["z"], 2), user(Action::Top, &["z z"], 3)],
+            &[
+                user(Action::Quit, &["z"], 2),
+                user(Action::Top, &["z z"], 3),
+            ],
             false,
         );
         assert_eq!(warnings[0].0, 3);

@@ -29,7 +29,11 @@ pub fn read_labels(items: &DeArray, warnings: &mut Warnings) -> Option<Vec<Label
                 other => {
                     warnings.at(
                         value.span(),
-                        format!("label {}: a string, not {}", field.get_ref(), kind_of(other)),
+                        format!(
+                            "label {}: a string, not {}",
+                            field.get_ref(),
+                            kind_of(other)
+                        ),
                     );
                     ok = false;
                     continue;

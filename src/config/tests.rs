@@ -40,7 +40,13 @@ fn the_default_toml_uncommented_is_still_the_defaults() {
     assert!(warnings.is_empty(), "{warnings:?}");
     // The one `[[labels]]` example replaces the set with itself alone.
     assert_eq!(config.labels.len(), 1);
-    assert_eq!(Config { labels: Config::default().labels, ..config }, Config::default());
+    assert_eq!(
+        Config {
+            labels: Config::default().labels,
+            ..config
+        },
+        Config::default()
+    );
 }
 
 #[test]
@@ -50,13 +56,25 @@ fn rebinding_two_keys_and_the_light_theme_take_effect() {
     );
     assert!(warnings.is_empty(), "{warnings:?}");
     let map = &config.keymap;
-    assert_eq!(map.resolve(&[], Key::ctrl('n')), KeyOutcome::Action(Action::LineDown));
-    assert_eq!(map.resolve(&[], Key::code(KeyCode::Down)), KeyOutcome::Action(Action::LineDown));
+    assert_eq!(
+        map.resolve(&[], Key::ctrl('n')),
+        KeyOutcome::Action(Action::LineDown)
+    );
+    assert_eq!(
+        map.resolve(&[], Key::code(KeyCode::Down)),
+        KeyOutcome::Action(Action::LineDown)
+    );
     assert_eq!(map.resolve(&[], Key::plain('j')), KeyOutcome::Unbound);
-    assert_eq!(map.resolve(&[], Key::plain('Q')), KeyOutcome::Action(Action::Quit));
+    assert_eq!(
+        map.resolve(&[], Key::plain('Q')),
+        KeyOutcome::Action(Action::Quit)
+    );
     assert_eq!(map.resolve(&[], Key::plain('q')), KeyOutcome::Unbound);
     let rows = map.help_rows();
-    assert!(rows.contains(&("Ctrl-n ↓".to_string(), Action::LineDown.describe())), "{rows:?}");
+    assert!(
+        rows.contains(&("Ctrl-n ↓".to_string(), Action::LineDown.describe())),
+        "{rows:?}"
+    );
     assert!(rows.contains(&("Q".to_string(), Action::Quit.describe())));
     assert_eq!(config.theme, ThemeChoice::Light);
     let theme = config.theme_for(Palette::TrueColor);
@@ -66,10 +84,15 @@ fn rebinding_two_keys_and_the_light_theme_take_effect() {
         light.entity(crate::analysis::entity_kind::EntityKind::Person)
     );
     assert_eq!(
-        theme.entity(crate::analysis::entity_kind::EntityKind::Person).fg,
+        theme
+            .entity(crate::analysis::entity_kind::EntityKind::Person)
+            .fg,
         Some(Color::Rgb(0x9c, 0x53, 0x00))
     );
-    assert_eq!(theme.annotation("yellow").bg, Some(Color::Rgb(0xfb, 0xee, 0xb0)));
+    assert_eq!(
+        theme.annotation("yellow").bg,
+        Some(Color::Rgb(0xfb, 0xee, 0xb0))
+    );
 }
 
 #[test]
@@ -86,7 +109,10 @@ fn reader_options_and_labels_are_read() {
         .iter()
         .map(|l| (l.key, l.name.as_str(), l.colour.as_str()))
         .collect();
-    assert_eq!(labels, [('s', "source", "#336699"), ('c', "claim", "yellow")]);
+    assert_eq!(
+        labels,
+        [('s', "source", "#336699"), ('c', "claim", "yellow")]
+    );
 }
 
 #[test]
@@ -97,7 +123,10 @@ fn theme_colours_can_be_overridden() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(config.colours.person.rgb, Some((1, 2, 3)));
     assert_eq!(config.colours.status_bg.ansi, Some(Color::Black));
-    assert_eq!(config.colours.label("red").unwrap().text.ansi, Some(Color::LightRed));
+    assert_eq!(
+        config.colours.label("red").unwrap().text.ansi,
+        Some(Color::LightRed)
+    );
     assert_eq!(
         config.colours.label("red").unwrap().background,
         ThemeColours::dark().label("red").unwrap().background
@@ -139,7 +168,10 @@ name = \"entity\"
 [bogus]
 ";
     let (config, warnings) = parse(text);
-    let lines: Vec<&str> = warnings.iter().map(|w| w.split(": ").nth(1).unwrap()).collect();
+    let lines: Vec<&str> = warnings
+        .iter()
+        .map(|w| w.split(": ").nth(1).unwrap())
+        .collect();
     assert_eq!(
         lines,
         [
@@ -149,12 +181,25 @@ name = \"entity\"
         "{warnings:#?}"
     );
     assert!(warnings.iter().all(|w| w.starts_with("config.toml: line ")));
-    assert!(warnings[6].contains("unknown action `lin-down`"), "{}", warnings[6]);
+    assert!(
+        warnings[6].contains("unknown action `lin-down`"),
+        "{}",
+        warnings[6]
+    );
     assert!(warnings[7].contains("unsupported key"), "{}", warnings[7]);
     // The good entries still apply; the bad ones keep their defaults.
-    assert_eq!(config.keymap.resolve(&[], Key::plain('t')), KeyOutcome::Action(Action::Top));
-    assert_eq!(config.keymap.resolve(&[], Key::plain('q')), KeyOutcome::Action(Action::Quit));
-    assert_eq!(config.keymap.resolve(&[], Key::plain('G')), KeyOutcome::Action(Action::Bottom));
+    assert_eq!(
+        config.keymap.resolve(&[], Key::plain('t')),
+        KeyOutcome::Action(Action::Top)
+    );
+    assert_eq!(
+        config.keymap.resolve(&[], Key::plain('q')),
+        KeyOutcome::Action(Action::Quit)
+    );
+    assert_eq!(
+        config.keymap.resolve(&[], Key::plain('G')),
+        KeyOutcome::Action(Action::Bottom)
+    );
     assert_eq!(config.wrap_width, None);
     assert_eq!(config.labels, default_labels());
 }
@@ -163,7 +208,11 @@ name = \"entity\"
 fn a_syntax_error_is_one_warning_and_all_defaults() {
     let (config, warnings) = parse("[reader]\nwrap-width = = 3\n");
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].starts_with("config.toml: line 2: "), "{}", warnings[0]);
+    assert!(
+        warnings[0].starts_with("config.toml: line 2: "),
+        "{}",
+        warnings[0]
+    );
     assert_eq!(config, Config::default());
 }
 

@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn auto_follows_the_terminal_background() {
         assert_eq!(ThemeChoice::Auto.resolve(Some("0;15")), ThemeChoice::Light);
-        assert_eq!(ThemeChoice::Auto.resolve(Some("15;default;0")), ThemeChoice::Dark);
+        assert_eq!(
+            ThemeChoice::Auto.resolve(Some("15;default;0")),
+            ThemeChoice::Dark
+        );
         assert_eq!(ThemeChoice::Auto.resolve(None), ThemeChoice::Dark);
         assert_eq!(ThemeChoice::Auto.resolve(Some("junk")), ThemeChoice::Dark);
         assert_eq!(ThemeChoice::Light.resolve(Some("15;0")), ThemeChoice::Light);

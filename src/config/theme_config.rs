@@ -50,7 +50,11 @@ pub fn read_theme(
                 for (name, colour) in entries(entries_table) {
                     let name_text = name.get_ref().as_ref();
                     if colours.slot(section, name_text).is_none() {
-                        let known = if section == "ui" { &UI_KEYS[..] } else { &ENTITY_KEYS[..] };
+                        let known = if section == "ui" {
+                            &UI_KEYS[..]
+                        } else {
+                            &ENTITY_KEYS[..]
+                        };
                         warnings.at(
                             name.span(),
                             format!(

@@ -46,7 +46,11 @@ impl<'t> Warnings<'t> {
     /// The 1-based line of a byte span's start.
     pub fn line(&self, span: Range<usize>) -> usize {
         let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     pub fn at(&mut self, span: Range<usize>, message: String) {

@@ -74,8 +74,11 @@ impl ExtractedCache {
         };
         self.folders.iter().any(|folder| {
             fs::create_dir_all(folder).is_ok()
-                && write_atomically(&folder.join(format!("{name}.txt")), extracted.text.as_bytes())
-                    .is_ok()
+                && write_atomically(
+                    &folder.join(format!("{name}.txt")),
+                    extracted.text.as_bytes(),
+                )
+                .is_ok()
                 && write_atomically(&folder.join(format!("{name}.json")), &json).is_ok()
         })
     }

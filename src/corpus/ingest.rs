@@ -76,7 +76,7 @@ pub fn compose(title: Option<&str>, dek: Option<&str>, byline: Option<&str>, bod
     }
     let paragraphs: Vec<String> = body
         .split("\n\n")
-        .map(|p| one_line(p))
+        .map(one_line)
         .filter(|p| !p.is_empty())
         .collect();
     text.push_str(&paragraphs.join("\n\n"));
@@ -103,14 +103,22 @@ mod tests {
 
     #[test]
     fn composed_text_has_headline_byline_and_paragraphs_apart() {
-        let text = compose(Some("A  Title"), None, Some("Ann Lee"), "One\nline.\n\n\n Two. ");
+        let text = compose(
+            Some("A  Title"),
+            None,
+            Some("Ann Lee"),
+            "One\nline.\n\n\n Two. ",
+        );
         assert_eq!(text, "A Title\n\nBy Ann Lee\n\nOne line.\n\nTwo.\n");
     }
 
     #[test]
     fn xml_is_a_feed_only_with_a_feed_root() {
         let rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>";
-        assert_eq!(SourceFormat::of(Path::new("a.xml"), rss), SourceFormat::Feed);
+        assert_eq!(
+            SourceFormat::of(Path::new("a.xml"), rss),
+            SourceFormat::Feed
+        );
         assert_eq!(
             SourceFormat::of(Path::new("a.xml"), "<note>hi</note>"),
             SourceFormat::Text

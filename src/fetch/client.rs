@@ -73,10 +73,17 @@ impl HttpClient {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let mime = content_type.split(';').next().unwrap_or("").trim().to_string();
+        let mime = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         let declared = match mime.as_str() {
             "text/html" | "application/xhtml+xml" => Some(PageKind::Html),
-            "application/rss+xml" | "application/atom+xml" | "application/rdf+xml"
+            "application/rss+xml"
+            | "application/atom+xml"
+            | "application/rdf+xml"
             | "application/feed+xml" => Some(PageKind::Feed),
             "text/xml" | "application/xml" | "" => None,
             _ => return Err(FetchError::NotHtml(mime)),
@@ -160,7 +167,11 @@ fn seconds(duration: Duration) -> String {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(1024).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.contains("<html") || head.contains("<!doctype html")
 }
 
@@ -186,13 +197,19 @@ mod tests {
 
     #[test]
     fn latin1_pages_decode_by_their_charset() {
-        assert_eq!(decode(b"caf\xe9".to_vec(), "text/html; charset=iso-8859-1"), "café");
+        assert_eq!(
+            decode(b"caf\xe9".to_vec(), "text/html; charset=iso-8859-1"),
+            "café"
+        );
         assert_eq!(decode("café".as_bytes().to_vec(), "text/html"), "café");
     }
 
     #[test]
     fn only_web_urls_are_fetched() {
         let client = HttpClient::new(&FetchOptions::default());
-        assert_eq!(client.get("file:///etc/passwd").unwrap_err(), FetchError::BadUrl);
+        assert_eq!(
+            client.get("file:///etc/passwd").unwrap_err(),
+            FetchError::BadUrl
+        );
     }
 }

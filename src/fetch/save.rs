@@ -41,7 +41,10 @@ impl CorpusFolder {
             Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
         };
         let manifest = Manifest::parse(&manifest_text).map_err(|e| {
-            format!("{}: {e}; fix it first, it is never rewritten", path.display())
+            format!(
+                "{}: {e}; fix it first, it is never rewritten",
+                path.display()
+            )
         })?;
         Ok(CorpusFolder {
             dir: dir.to_path_buf(),
@@ -59,7 +62,11 @@ impl CorpusFolder {
         slug: Option<&str>,
         force: bool,
     ) -> Result<ArticleOutcome, String> {
-        let canonical = extracted.meta.url.clone().unwrap_or_else(|| url.to_string());
+        let canonical = extracted
+            .meta
+            .url
+            .clone()
+            .unwrap_or_else(|| url.to_string());
         let base = slug
             .map(str::to_string)
             .or_else(|| Some(slug_of_url(&canonical)).filter(|s| !s.is_empty()))
@@ -164,19 +171,41 @@ mod tests {
             ArticleOutcome::Kept(first.clone())
         );
         let b = article("Other ships", "https://y.example/ships");
-        let second = saved_path(folder.save("https://y.example/ships", &b, None, false).unwrap());
+        let second = saved_path(
+            folder
+                .save("https://y.example/ships", &b, None, false)
+                .unwrap(),
+        );
         assert_eq!(second, dir.path().join("ships-2.txt"));
         let manifest = fs::read_to_string(dir.path().join("parallax.toml")).unwrap();
         assert!(manifest.starts_with("# my notes\n"), "{manifest}");
         let parsed = Manifest::parse(&manifest).unwrap();
-        assert_eq!(parsed.get("ships-2.txt").unwrap().title.as_deref(), Some("Other ships"));
+        assert_eq!(
+            parsed.get("ships-2.txt").unwrap().title.as_deref(),
+            Some("Other ships")
+        );
         // --force replaces the same URL's copy.
         let newer = article("Ships wait longer", "https://x.example/news/ships");
-        let forced = folder.save("https://x.example/s", &newer, None, true).unwrap();
-        assert!(matches!(forced, ArticleOutcome::Saved(Saved { overwritten: true, .. })));
-        assert!(fs::read_to_string(&first).unwrap().starts_with("Ships wait longer"));
-        let parsed = Manifest::parse(&fs::read_to_string(dir.path().join("parallax.toml")).unwrap()).unwrap();
-        assert_eq!(parsed.get("ships.txt").unwrap().title.as_deref(), Some("Ships wait longer"));
+        let forced = folder
+            .save("https://x.example/s", &newer, None, true)
+            .unwrap();
+        assert!(matches!(
+            forced,
+            ArticleOutcome::Saved(Saved {
+                overwritten: true,
+                ..
+            })
+        ));
+        assert!(fs::read_to_string(&first)
+            .unwrap()
+            .starts_with("Ships wait longer"));
+        let parsed =
+            Manifest::parse(&fs::read_to_string(dir.path().join("parallax.toml")).unwrap())
+                .unwrap();
+        assert_eq!(
+            parsed.get("ships.txt").unwrap().title.as_deref(),
+            Some("Ships wait longer")
+        );
     }
 
     #[test]
@@ -185,9 +214,16 @@ mod tests {
         fs::write(dir.path().join("ships.txt"), "mine").unwrap();
         let mut folder = CorpusFolder::open(dir.path()).unwrap();
         let a = article("Ships", "https://x.example/ships");
-        let path = saved_path(folder.save("https://x.example/ships", &a, None, true).unwrap());
+        let path = saved_path(
+            folder
+                .save("https://x.example/ships", &a, None, true)
+                .unwrap(),
+        );
         assert_eq!(path, dir.path().join("ships-2.txt"));
-        assert_eq!(fs::read_to_string(dir.path().join("ships.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("ships.txt")).unwrap(),
+            "mine"
+        );
     }
 
     #[test]

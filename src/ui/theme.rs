@@ -42,7 +42,11 @@ impl Palette {
     }
 
     /// The palette for these values of `NO_COLOR`, `COLORTERM` and `TERM`.
-    pub fn from_env(no_color: Option<&str>, colorterm: Option<&str>, term: Option<&str>) -> Palette {
+    pub fn from_env(
+        no_color: Option<&str>,
+        colorterm: Option<&str>,
+        term: Option<&str>,
+    ) -> Palette {
         if no_color.is_some_and(|v| !v.is_empty()) {
             Palette::NoColor
         } else if colorterm.is_some_and(|v| v == "truecolor" || v == "24bit") {
@@ -266,8 +270,7 @@ impl Theme {
     }
 
     pub fn key(&self) -> Style {
-        self.fg(self.colours.key)
-            .add_modifier(Modifier::BOLD)
+        self.fg(self.colours.key).add_modifier(Modifier::BOLD)
     }
 }
 
@@ -277,22 +280,37 @@ mod tests {
 
     #[test]
     fn the_palette_follows_no_color_colorterm_and_term() {
-        assert_eq!(Palette::from_env(Some("1"), Some("truecolor"), None), Palette::NoColor);
-        assert_eq!(Palette::from_env(Some(""), Some("24bit"), None), Palette::TrueColor);
+        assert_eq!(
+            Palette::from_env(Some("1"), Some("truecolor"), None),
+            Palette::NoColor
+        );
+        assert_eq!(
+            Palette::from_env(Some(""), Some("24bit"), None),
+            Palette::TrueColor
+        );
         assert_eq!(
             Palette::from_env(None, None, Some("xterm-256color")),
             Palette::Ansi256
         );
-        assert_eq!(Palette::from_env(None, None, Some("xterm")), Palette::Ansi16);
+        assert_eq!(
+            Palette::from_env(None, None, Some("xterm")),
+            Palette::Ansi16
+        );
         assert_eq!(Palette::detect_with(true), Palette::NoColor);
     }
 
     #[test]
     fn the_dark_theme_keeps_the_original_colours() {
         let theme = Theme::new(Palette::TrueColor);
-        assert_eq!(theme.entity(EntityKind::Person).fg, Some(Color::Rgb(255, 196, 87)));
+        assert_eq!(
+            theme.entity(EntityKind::Person).fg,
+            Some(Color::Rgb(255, 196, 87))
+        );
         assert_eq!(theme.annotation("red").bg, Some(Color::Rgb(90, 30, 30)));
-        assert_eq!(theme.annotation("nonsense").bg, Some(Color::Rgb(85, 75, 20)));
+        assert_eq!(
+            theme.annotation("nonsense").bg,
+            Some(Color::Rgb(85, 75, 20))
+        );
         assert_eq!(theme.selection().bg, Some(Color::Blue));
         let ansi = Theme::new(Palette::Ansi16);
         assert_eq!(ansi.entity(EntityKind::Place).fg, Some(Color::Green));

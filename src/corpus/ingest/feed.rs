@@ -151,7 +151,10 @@ mod tests {
             "Ships wait off the coast\n\nBy Ann Lee\n\nMore than twenty ships waited.\n\nThe union said no.\n"
         );
         assert_eq!(first.meta.outlet.as_deref(), Some("Example News"));
-        assert_eq!(first.meta.published.as_deref(), Some("2026-03-02T08:15:00+00:00"));
+        assert_eq!(
+            first.meta.published.as_deref(),
+            Some("2026-03-02T08:15:00+00:00")
+        );
         assert_eq!(items[1].slug, "only-a-link");
         assert!(items[1].extracted.is_none());
     }

@@ -101,7 +101,10 @@ mod tests {
             extracted.meta.published.as_deref(),
             Some("2026-03-02T08:15:00+01:00")
         );
-        assert_eq!(extracted.meta.url.as_deref(), Some("https://news.example/ships"));
+        assert_eq!(
+            extracted.meta.url.as_deref(),
+            Some("https://news.example/ships")
+        );
     }
 
     #[test]

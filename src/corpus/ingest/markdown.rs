@@ -12,7 +12,10 @@ pub fn render_markdown(text: &str) -> Extracted {
     // The front matter's title stands first; a leading heading that repeats it goes.
     let title = match &meta.title {
         Some(title) => {
-            if blocks.first().is_some_and(|b| one_line(b) == one_line(title)) {
+            if blocks
+                .first()
+                .is_some_and(|b| one_line(b) == one_line(title))
+            {
                 blocks.remove(0);
             }
             Some(title.clone())
@@ -46,8 +49,10 @@ fn blocks_of(markdown: &str) -> Vec<String> {
         }
         current.clear();
     };
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-    {
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
         match event {
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
@@ -102,7 +107,10 @@ mod tests {
     fn front_matter_gives_title_and_byline() {
         let md = "---\ntitle: Ships wait\nauthor: Ann Lee\noutlet: Example News\n---\n# Ships wait\n\nBody text here.\n";
         let extracted = render_markdown(md);
-        assert_eq!(extracted.text, "Ships wait\n\nBy Ann Lee\n\nBody text here.\n");
+        assert_eq!(
+            extracted.text,
+            "Ships wait\n\nBy Ann Lee\n\nBody text here.\n"
+        );
         assert_eq!(extracted.meta.outlet.as_deref(), Some("Example News"));
     }
 }

@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn slugs_are_lower_case_words_joined_by_dashes() {
-        assert_eq!(slugify("Rotterdam’s port: what now?"), "rotterdam-s-port-what-now");
+        assert_eq!(
+            slugify("Rotterdam’s port: what now?"),
+            "rotterdam-s-port-what-now"
+        );
         assert_eq!(slugify("--Ünïcode  OK--"), "ünïcode-ok");
         assert_eq!(slugify("!!!"), "");
         assert!(slugify(&"word ".repeat(40)).chars().count() <= 60);
@@ -54,7 +57,10 @@ mod tests {
 
     #[test]
     fn url_slugs_come_from_the_last_path_segment() {
-        assert_eq!(slug_of_url("https://x.example/2026/03/port-strike.html?ref=rss"), "port-strike");
+        assert_eq!(
+            slug_of_url("https://x.example/2026/03/port-strike.html?ref=rss"),
+            "port-strike"
+        );
         assert_eq!(slug_of_url("https://x.example/a/b-c/"), "b-c");
         assert_eq!(slug_of_url("https://x.example/"), "");
     }

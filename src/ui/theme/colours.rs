@@ -86,14 +86,14 @@ impl Colour {
 
     /// The colour to draw in truecolour.
     pub fn truecolor(self) -> Option<Color> {
-        self.rgb
-            .map(|(r, g, b)| Color::Rgb(r, g, b))
-            .or(self.ansi)
+        self.rgb.map(|(r, g, b)| Color::Rgb(r, g, b)).or(self.ansi)
     }
 
     /// The colour to draw in 256 colours.
     pub fn indexed(self) -> Option<Color> {
-        self.rgb.map(|rgb| Color::Indexed(rgb_to_256(rgb))).or(self.ansi)
+        self.rgb
+            .map(|rgb| Color::Indexed(rgb_to_256(rgb)))
+            .or(self.ansi)
     }
 
     /// The colour to draw in 16 colours.
@@ -104,10 +104,7 @@ impl Colour {
 
 pub fn ansi_named(name: &str) -> Option<Color> {
     let name = name.to_ascii_lowercase().replace(['-', '_'], "");
-    ANSI_NAMES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|&(_, c)| c)
+    ANSI_NAMES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
 }
 
 fn distance(a: (u8, u8, u8), b: (u8, u8, u8)) -> u32 {
@@ -282,7 +279,8 @@ impl ThemeColours {
                     slot.background = Colour::parse(background.ok_or(format!("{at}.background"))?)?;
                     slot.text = Colour::parse(text.ok_or(format!("{at}.text"))?)?;
                 } else {
-                    let colour = Colour::parse(value.as_str().ok_or(format!("{at}: not a string"))?)?;
+                    let colour =
+                        Colour::parse(value.as_str().ok_or(format!("{at}: not a string"))?)?;
                     *colours
                         .slot(section, key)
                         .ok_or_else(|| format!("{at}: unknown colour"))? = colour;
@@ -314,8 +312,14 @@ impl ThemeColours {
 static BUILT_IN: LazyLock<[(&str, ThemeColours); 3]> = LazyLock::new(|| {
     let parse = |text: &str| ThemeColours::parse(text).expect("built-in themes parse");
     [
-        ("dark", parse(include_str!("../../../assets/themes/dark.toml"))),
-        ("light", parse(include_str!("../../../assets/themes/light.toml"))),
+        (
+            "dark",
+            parse(include_str!("../../../assets/themes/dark.toml")),
+        ),
+        (
+            "light",
+            parse(include_str!("../../../assets/themes/light.toml")),
+        ),
         (
             "high-contrast",
             parse(include_str!("../../../assets/themes/high-contrast.toml")),
@@ -351,9 +355,14 @@ mod tests {
                 ansi: Some(Color::Yellow)
             }
         );
-        assert_eq!(Colour::parse("LightBlue").unwrap().ansi, Some(Color::LightBlue));
+        assert_eq!(
+            Colour::parse("LightBlue").unwrap().ansi,
+            Some(Color::LightBlue)
+        );
         assert!(Colour::parse("#ffc4").is_err());
-        assert!(Colour::parse("mauve").unwrap_err().contains("unknown colour"));
+        assert!(Colour::parse("mauve")
+            .unwrap_err()
+            .contains("unknown colour"));
     }
 
     #[test]
