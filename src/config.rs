@@ -76,21 +76,23 @@ impl Config {
     /// Reads `explicit` (`--config`), else the default path. A missing default file is no
     /// warning; a missing explicit one is. Never fails: problems are one-line warnings.
     pub fn load(explicit: Option<&Path>) -> (Config, Vec<String>) {
+        // Without a file, the defaults still resolve `auto` from the terminal.
+        let defaults = || Config::parse("", "").0;
         let path = match explicit
             .map(Path::to_path_buf)
             .or_else(Config::default_path)
         {
             Some(path) => path,
-            None => return (Config::default(), Vec::new()),
+            None => return (defaults(), Vec::new()),
         };
         let shown = crate::text::display_safe(&path.to_string_lossy()).into_owned();
         match std::fs::read_to_string(&path) {
             Ok(text) => Config::parse(&text, &shown),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
-                (Config::default(), Vec::new())
+                (defaults(), Vec::new())
             }
             Err(e) => (
-                Config::default(),
+                defaults(),
                 vec![format!("{shown}: cannot read ({e}); using the defaults")],
             ),
         }

@@ -8,6 +8,7 @@ pub mod article;
 pub mod boilerplate;
 pub mod clean;
 pub mod convert;
+pub mod decode;
 pub mod extracted_cache;
 pub mod ingest;
 pub mod line;
