@@ -103,6 +103,29 @@ pub enum Action {
 }
 
 impl Action {
+    /// The name a keymap config uses: the variant in kebab-case (`line-down`), and
+    /// `open-source-1` … `open-source-9`.
+    pub fn name(self) -> String {
+        match self {
+            Action::OpenSource(n) => format!("open-source-{n}"),
+            other => match serde_json::to_value(other) {
+                Ok(serde_json::Value::String(name)) => name,
+                _ => format!("{other:?}"),
+            },
+        }
+    }
+
+    /// The action a keymap config name stands for.
+    pub fn from_name(name: &str) -> Option<Action> {
+        if let Some(n) = name.strip_prefix("open-source-") {
+            return match n.parse::<u8>() {
+                Ok(n @ 1..=9) => Some(Action::OpenSource(n)),
+                _ => None,
+            };
+        }
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+
     /// The help text: the variant's doc line.
     pub fn describe(self) -> &'static str {
         match self {
@@ -154,5 +177,25 @@ impl Action {
             Action::Suspend => "Suspend to the shell",
             Action::Quit => "Quit",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for action in [
+            Action::LineDown,
+            Action::OpenSource(3),
+            Action::SelectEntityAtCursor,
+        ] {
+            assert_eq!(Action::from_name(&action.name()), Some(action));
+        }
+        assert_eq!(Action::LineDown.name(), "line-down");
+        assert_eq!(Action::from_name("open-source-0"), None);
+        assert_eq!(Action::from_name("open-source"), None);
+        assert_eq!(Action::from_name("nope"), None);
     }
 }

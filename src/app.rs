@@ -32,8 +32,11 @@ enum AppEvent {
 }
 
 /// Runs the reader until the user quits.
-pub fn run(mut state: State, annotations: Option<&std::path::Path>) -> std::io::Result<()> {
-    let theme = Theme::new(Palette::detect());
+pub fn run(
+    mut state: State,
+    theme: Theme,
+    annotations: Option<&std::path::Path>,
+) -> std::io::Result<()> {
     state.no_color = theme.palette == Palette::NoColor;
     let store = ViewStore::for_corpus(&state.corpus);
     if let Err(notice) = store.load_into(&mut state) {

@@ -37,6 +37,13 @@ pub struct CorpusArgs {
     /// Neither read nor write the analysis cache (`$XDG_CACHE_HOME/parallax`).
     #[arg(long)]
     pub no_cache: bool,
+    /// The config file, instead of `$XDG_CONFIG_HOME/parallax/config.toml` (default
+    /// `~/.config/parallax/config.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// No colours, whatever the terminal (as the NO_COLOR variable).
+    #[arg(long)]
+    pub no_color: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -117,6 +124,40 @@ enum Command {
         /// A generated corpus's `stories.json`: also report how the grouping agrees with it.
         #[arg(long, value_name = "FILE")]
         truth: Option<PathBuf>,
+    },
+    /// Download pages (or a feed's items) into a corpus folder: `<DIR>/<slug>.txt` plus their
+    /// metadata in `<DIR>/parallax.toml`.
+    Fetch {
+        /// Page or feed URLs (http:// or https://).
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// The corpus folder to save into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        into: PathBuf,
+        /// Replace an article fetched before from the same URL.
+        #[arg(long)]
+        force: bool,
+        /// Give up on a URL after this many seconds (redirects and body included).
+        #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+        timeout: f64,
+        /// Refuse responses larger than this many MiB.
+        #[arg(long, default_value_t = 16, value_name = "MIB")]
+        max_mib: u64,
+    },
+    /// Check the config file and print its warnings; `--default` prints the commented default.
+    Config {
+        /// Print the default config, every setting commented out.
+        #[arg(long)]
+        default: bool,
+        /// The config file to check, instead of the default path.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Print the keys in effect (defaults plus the config's) as a Markdown table.
+    Keys {
+        /// The config file, instead of the default path.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// List, export and import annotations.
     Annotations {
@@ -252,6 +293,17 @@ pub fn run() -> ExitCode {
             };
             commands::generate::run(&config, &out)
         }
+        Some(Command::Fetch {
+            urls,
+            into,
+            force,
+            timeout,
+            max_mib,
+        }) => commands::fetch::run(&urls, &into, force, timeout, max_mib),
+        Some(Command::Config { default, config }) => {
+            commands::config::run(default, config.as_deref())
+        }
+        Some(Command::Keys { config }) => commands::keys::run(config.as_deref()),
         None => commands::read::run(&cli.corpus),
     }
 }

@@ -3,11 +3,14 @@
 
 pub mod annotations;
 pub mod compare;
+pub mod config;
 pub mod coverage;
 pub mod dump;
 pub mod entities;
+pub mod fetch;
 pub mod find;
 pub mod generate;
+pub mod keys;
 pub mod map;
 pub mod read;
 pub mod stories;

@@ -4,6 +4,8 @@
 
 use crate::action::Action;
 
+mod key_table;
+
 /// A key press, independent of the terminal library.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -78,7 +80,7 @@ impl Key {
 }
 
 /// One binding: a sequence of one or two keys and its action.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
@@ -94,7 +96,7 @@ pub enum KeyOutcome {
     Unbound,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }

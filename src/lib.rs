@@ -9,11 +9,13 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod dump;
 pub mod effect;
 pub mod export;
+pub mod fetch;
 pub mod generate;
 pub mod keymap;
 pub mod layout;

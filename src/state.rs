@@ -77,6 +77,8 @@ pub struct State {
     pub read: Vec<bool>,
     pub show_entities: bool,
     pub show_boilerplate: bool,
+    /// The widest the article text wraps (config `wrap-width`); `None`: the pane's width.
+    pub wrap_width: Option<usize>,
     pub help: bool,
     pub entity_cursor: usize,
     pub selected_entity: Option<EntityRef>,
@@ -124,6 +126,7 @@ impl State {
             read,
             show_entities: true,
             show_boilerplate: false,
+            wrap_width: None,
             help: false,
             entity_cursor: 0,
             selected_entity: None,
@@ -145,6 +148,7 @@ impl State {
     /// The open article laid out for the article pane's current width.
     pub fn document(&self) -> Document {
         let width = self.layout().article_text_width();
+        let width = self.wrap_width.map_or(width, |max| width.min(max.max(10)));
         match self.corpus.articles.get(self.current) {
             Some(article) => Document::build(article, width, self.show_boilerplate),
             None => Document::default(),

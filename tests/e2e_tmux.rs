@@ -98,13 +98,14 @@ fn reading_switching_help_and_quitting_in_a_real_terminal() {
     };
     session.wait_for("Sources (5)");
     session.wait_for("After Assad’s fall, Russia tries to hold on in Syria");
-    // Person mentions in the person colour (yellow; tmux reports it as colour 3 of 256), once
-    // the background analysis is in.
+    // Person mentions in the person colour, once the background analysis is in: yellow on 16
+    // colours (tmux reports it as colour 3 of 256), #ffc457 as colour 221 on 256 colours.
     let start = Instant::now();
     loop {
         let coloured = session.screen(true);
         if coloured.contains("\u{1b}[38;5;3mVladimir Putin")
             || coloured.contains("\u{1b}[33mVladimir Putin")
+            || coloured.contains("\u{1b}[38;5;221mVladimir Putin")
         {
             break;
         }

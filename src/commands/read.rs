@@ -2,8 +2,10 @@
 
 use super::load;
 use crate::cli::CorpusArgs;
+use parallax::config::Config;
 use parallax::corpus::CleanMode;
 use parallax::state::{EntityTable, State};
+use parallax::ui::theme::Palette;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -17,8 +19,18 @@ pub fn run(args: &CorpusArgs) -> ExitCode {
     }
     // Entities, alignment and the story map are analysed by the app, with the user's
     // corrections from the annotation store.
-    let state = State::new(corpus, EntityTable::default());
-    match parallax::app::run(state, args.annotations.as_deref()) {
+    let mut state = State::new(corpus, EntityTable::default());
+    let (config, warnings) = Config::load(args.config.as_deref());
+    state.keymap = config.keymap.clone();
+    state.annotations.labels = config.labels.clone();
+    state.show_entities = config.show_entities;
+    state.show_boilerplate = config.show_boilerplate;
+    state.wrap_width = config.wrap_width;
+    for warning in warnings {
+        state.notice(warning);
+    }
+    let theme = config.theme_for(Palette::detect_with(args.no_color));
+    match parallax::app::run(state, theme, args.annotations.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("parallax: error: terminal: {e}");

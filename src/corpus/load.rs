@@ -8,6 +8,10 @@ pub use analysed::{load_paths_analysed, AnalysedCorpus};
 
 use super::article::Article;
 use super::clean::CleanMode;
+use super::convert::convert;
+pub use super::decode::decode;
+use super::extracted_cache::ExtractedCache;
+use super::ingest::SourceFormat;
 use super::manifest::Manifest;
 use super::seeds::SEEDS;
 use super::Corpus;
@@ -21,8 +25,12 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are skipped unless the limit is raised (`--max-file-mib`).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Extensions read from a folder. Files named on the command line load whatever their name.
-pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// Extensions read from a folder. Files named on the command line load whatever their name
+/// (as plain text unless the extension says otherwise). `.xml` files load only when they are
+/// feeds.
+pub const ARTICLE_EXTENSIONS: [&str; 9] = [
+    "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml",
+];
 
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
@@ -46,7 +54,7 @@ pub enum LoadError {
     NotFound(String),
     #[error("{0}: cannot read: {1}")]
     Unreadable(String, String),
-    #[error("{0}: no article files (.txt, .md) in this folder")]
+    #[error("{0}: no article files (.txt, .md, .html, .rss, .atom…) in this folder")]
     NoArticleFiles(String),
     #[error("{0}: cannot read folder: {1}")]
     UnreadableFolder(String, String),
@@ -165,9 +173,10 @@ fn plan_files(paths: &[PathBuf]) -> Result<FilePlan, LoadError> {
     Ok(plan)
 }
 
-/// Reads the planned files and builds each article with `build(shown path, text)`, on all
-/// cores (articles are independent); then, in load order, hands out ids and applies the
-/// manifests. `build` gets an empty id; whatever else it returns comes back per article.
+/// Reads the planned files, converts them (HTML, Markdown, feeds) and builds each article with
+/// `build(shown path, text)`, on all cores (files are independent); then, in load order, hands
+/// out ids and applies the page's own metadata and the manifests. `build` gets an empty id;
+/// whatever else it returns comes back per article.
 fn load_planned<X: Send>(
     plan: FilePlan,
     options: &LoadOptions,
@@ -179,36 +188,30 @@ fn load_planned<X: Send>(
         mut warnings,
         folder,
     } = plan;
-    let built = parallel::map_in_parallel(&files, |(path, _)| {
-        read_article_text(path, options.max_file_bytes)
-            .map(|(text, warning)| (build(shown(path), text), warning))
-    });
+    let built = parallel::map_in_parallel(&files, |(path, _)| load_file(path, options, &build));
     let mut ids = IdAllocator::default();
     let mut articles = Vec::with_capacity(files.len());
     let mut extras = Vec::with_capacity(files.len());
     for ((path, manifest), outcome) in files.iter().zip(built) {
-        match outcome {
-            Ok(((mut article, extra), warning)) => {
-                if let Some(message) = warning {
-                    warnings.push(LoadWarning {
-                        path: shown(path),
-                        message,
-                    });
-                }
-                article.id = ids.allocate(stem(path));
-                let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                if let (Some(m), Some(name)) = (manifest, file_name) {
-                    if let Some(over) = manifests[*m].get(&name) {
-                        article.apply_override(over);
-                    }
-                }
-                articles.push(article);
-                extras.push(extra);
-            }
-            Err(message) => warnings.push(LoadWarning {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let overrides = manifest
+            .zip(file_name.as_deref())
+            .and_then(|(m, name)| manifests[m].get(name));
+        for message in outcome.notes {
+            warnings.push(LoadWarning {
                 path: shown(path),
                 message,
-            }),
+            });
+        }
+        for part in outcome.parts {
+            let mut article = part.article;
+            article.id = ids.allocate(display_safe(&part.stem).into_owned());
+            article.apply_override(&part.meta);
+            if let Some(over) = overrides {
+                article.apply_override(over);
+            }
+            articles.push(article);
+            extras.push(part.extra);
         }
     }
     if articles.is_empty() {
@@ -220,6 +223,90 @@ fn load_planned<X: Send>(
         folder,
     };
     Ok((corpus, extras))
+}
+
+/// What one file gave: its articles (a feed gives several) and one-line notes about it.
+struct FileOutcome<X> {
+    parts: Vec<BuiltPart<X>>,
+    notes: Vec<String>,
+}
+
+struct BuiltPart<X> {
+    stem: String,
+    article: Article,
+    extra: X,
+    meta: super::manifest::MetadataOverride,
+}
+
+/// Reads, decodes, converts and builds one file's articles.
+fn load_file<X>(
+    path: &Path,
+    options: &LoadOptions,
+    build: &(impl Fn(String, String) -> (Article, X) + Sync),
+) -> FileOutcome<X> {
+    let mut notes = Vec::new();
+    let nothing = |notes| FileOutcome {
+        parts: Vec::new(),
+        notes,
+    };
+    let text = match read_article_text(path, options.max_file_bytes) {
+        Ok((text, warning)) => {
+            notes.extend(warning);
+            text
+        }
+        Err(message) => {
+            notes.push(message);
+            return nothing(notes);
+        }
+    };
+    let format = SourceFormat::of(path, &text);
+    let is_xml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    if format == SourceFormat::Text && is_xml {
+        notes.push("skipped: not an RSS or Atom feed (.xml files load only as feeds)".to_string());
+        return nothing(notes);
+    }
+    let folder_of_file = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // Plain text needs no cache (and so no look at the disk for one).
+    let cache = if format == SourceFormat::Text {
+        ExtractedCache::in_folders(Vec::new())
+    } else {
+        ExtractedCache::for_folder(&folder_of_file)
+    };
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let converted = convert(
+        format,
+        &text,
+        file_name.as_deref().unwrap_or("article"),
+        &stem(path),
+        &shown(path),
+        &cache,
+    );
+    let (parts, more) = match converted {
+        Ok(converted) => converted,
+        Err(message) => {
+            notes.push(message);
+            return nothing(notes);
+        }
+    };
+    notes.extend(more);
+    let parts = parts
+        .into_iter()
+        .map(|part| {
+            let (article, extra) = build(part.path, part.extracted.text);
+            BuiltPart {
+                stem: part.stem,
+                article,
+                extra,
+                meta: part.extracted.meta,
+            }
+        })
+        .collect();
+    FileOutcome { parts, notes }
 }
 
 /// A path as a display-safe string, as the user gave it.
@@ -295,76 +382,6 @@ fn read_article_text(path: &Path, max_bytes: u64) -> Result<(String, Option<Stri
     decode(bytes)
 }
 
-/// UTF-8 with a leading BOM dropped; invalid sequences replaced (with a warning); binary and
-/// empty files refused.
-pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
-    if let Some(decoded) = decode_utf16(&bytes) {
-        return decoded;
-    }
-    if bytes.contains(&0) {
-        return Err("skipped: binary file (contains NUL bytes)".to_string());
-    }
-    let (text, warning) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            (
-                text,
-                Some(format!(
-                    "invalid UTF-8 (first at byte {at}); decoded with replacement characters"
-                )),
-            )
-        }
-    };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
-    if text
-        .chars()
-        .all(|c| c.is_whitespace() || super::line::is_invisible(c))
-    {
-        return Err("skipped: empty or whitespace only".to_string());
-    }
-    Ok((text, warning))
-}
-
-/// A file that starts with a UTF-16 byte order mark, decoded (lone surrogates replaced).
-fn decode_utf16(bytes: &[u8]) -> Option<Result<(String, Option<String>), String>> {
-    let little = match bytes {
-        [0xff, 0xfe, ..] => true,
-        [0xfe, 0xff, ..] => false,
-        _ => return None,
-    };
-    let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xfffd,
-    });
-    let text: String = char::decode_utf16(units)
-        .map(|c| c.unwrap_or('\u{fffd}'))
-        .collect();
-    if text.contains('\0') {
-        return Some(Err(
-            "skipped: binary file (NUL characters in UTF-16 text)".to_string()
-        ));
-    }
-    if text
-        .chars()
-        .all(|c| c.is_whitespace() || super::line::is_invisible(c))
-    {
-        return Some(Err("skipped: empty or whitespace only".to_string()));
-    }
-    let endian = if little { "LE" } else { "BE" };
-    Some(Ok((
-        text,
-        Some(format!(
-            "decoded from UTF-16 {endian}; offsets refer to the decoded text"
-        )),
-    )))
-}
-
 fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -402,22 +419,5 @@ mod tests {
         assert_eq!(ids.allocate("a".into()), "a");
         assert_eq!(ids.allocate("a".into()), "a-2");
         assert_eq!(ids.allocate("a-2".into()), "a-2-2");
-    }
-
-    #[test]
-    fn decoding_drops_the_bom_and_refuses_binary() {
-        assert_eq!(decode(b"\xef\xbb\xbfHi".to_vec()).unwrap().0, "Hi");
-        assert!(decode(b"a\0b".to_vec()).is_err());
-        assert!(decode(b" \n\t\xe2\x80\x8b".to_vec()).is_err());
-        let utf16: Vec<u8> = [0xff, 0xfe]
-            .into_iter()
-            .chain("Hé 日".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        let (text, warning) = decode(utf16).unwrap();
-        assert_eq!(text, "Hé 日");
-        assert!(warning.unwrap().contains("UTF-16 LE"));
-        let (text, warning) = decode(b"caf\xe9 ok".to_vec()).unwrap();
-        assert_eq!(text, "caf\u{fffd} ok");
-        assert!(warning.unwrap().contains("byte 3"));
     }
 }
