@@ -13,7 +13,7 @@ use parallax::corpus::{
 use std::hint::black_box;
 
 fn cache_against_cold(c: &mut Criterion) {
-    let generated = support::generated(100, 5, 800);
+    let generated = support::generated(support::sized(100), 5, 800);
     let texts: Vec<String> = generated.articles.iter().map(|a| a.text.clone()).collect();
     let dir = tempfile::tempdir().unwrap();
     let cache = AnalysisCache::at(dir.path());

@@ -13,7 +13,7 @@ use parallax::corpus::{Article, CleanMode, Corpus};
 use std::hint::black_box;
 
 fn entities_on_generated_text(c: &mut Criterion) {
-    let generated = support::generated(200, 10, 800);
+    let generated = support::generated(support::sized(200), 10, 800);
     let corpus = Corpus {
         articles: generated
             .articles

@@ -15,11 +15,11 @@ fn story_grouping(c: &mut Criterion) {
     let mut group = c.benchmark_group("stories");
     group.sample_size(10);
     for (articles, stories) in [(1_000, 20), (10_000, 200)] {
-        let generated = support::generated(articles, stories, 800);
+        let generated = support::generated(support::sized(articles), stories, 800);
         let (corpus, mentions) = support::analysed(&generated, &cache);
         let entities =
             CorpusEntities::from_mentions(&corpus, mentions, &EntityCorrections::default());
-        group.throughput(Throughput::Elements(articles as u64));
+        group.throughput(Throughput::Elements(corpus.articles.len() as u64));
         group.bench_with_input(BenchmarkId::new("group", articles), &corpus, |b, corpus| {
             b.iter(|| black_box(Stories::group(black_box(corpus), &entities)))
         });

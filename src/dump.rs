@@ -316,3 +316,21 @@ fn clip(text: &str, max: usize) -> String {
     clipped.push('…');
     clipped
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{load_seeds, LoadOptions};
+
+    #[test]
+    fn streamed_json_is_the_same_bytes_as_the_built_dump() {
+        let corpus = load_seeds(&LoadOptions::default());
+        let entities = CorpusEntities::analyse(&corpus, &[]);
+        let mut streamed = Vec::new();
+        write_json(&corpus, &entities, &mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            Dump::new(&corpus, &entities).to_json()
+        );
+    }
+}

@@ -8,6 +8,15 @@ use parallax::analysis::ner::RawMention;
 use parallax::corpus::{load_article_cached, AnalysisCache, Article, CleanMode, Corpus};
 use parallax::generate::{generate_corpus, GeneratedCorpus, GeneratorConfig};
 
+/// `cargo bench` passes `--bench`; `cargo test --all-targets` runs each benchmark once, in a
+/// debug build, where a corpus a fiftieth of the size does.
+pub fn sized(articles: usize) -> usize {
+    match std::env::args().any(|a| a == "--bench") {
+        true => articles,
+        false => (articles / 50).max(10),
+    }
+}
+
 pub fn generated(articles: usize, stories: usize, mean_words: usize) -> GeneratedCorpus {
     generate_corpus(&GeneratorConfig {
         articles,
