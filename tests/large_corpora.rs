@@ -30,7 +30,11 @@ fn generate(out: &Path, articles: usize, stories: usize, seed: u64, cache: &Path
         out_arg,
     ];
     let run = parallax(&args, cache);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
@@ -47,7 +51,11 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn generate_writes_the_same_bytes_for_the_same_seed() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b, c) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("c"));
+    let (a, b, c) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("c"),
+    );
     generate(&a, 12, 3, 5, tmp.path());
     generate(&b, 12, 3, 5, tmp.path());
     generate(&c, 12, 3, 6, tmp.path());
@@ -77,7 +85,11 @@ fn stories_groups_a_generated_corpus_and_agrees_with_the_truth() {
         ],
         tmp.path(),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let stories = json["stories"].as_array().unwrap();
     let grouped: usize = stories
@@ -85,8 +97,13 @@ fn stories_groups_a_generated_corpus_and_agrees_with_the_truth() {
         .map(|s| s["articles"].as_array().unwrap().len())
         .sum();
     assert_eq!(grouped, 40);
-    assert!(stories.iter().all(|s| !s["label"].as_str().unwrap().is_empty()));
-    assert!(json["agreement"]["purity"].as_f64().unwrap() >= 0.9, "{json}");
+    assert!(stories
+        .iter()
+        .all(|s| !s["label"].as_str().unwrap().is_empty()));
+    assert!(
+        json["agreement"]["purity"].as_f64().unwrap() >= 0.9,
+        "{json}"
+    );
 
     let text = parallax(&["stories", "--format", "text"], tmp.path());
     let text = String::from_utf8_lossy(&text.stdout);
@@ -116,7 +133,11 @@ fn dump_reads_the_cache_the_second_time_and_survives_a_corrupt_entry() {
         let mut args = vec!["dump", corpus.to_str().unwrap(), "--format", "json"];
         args.extend_from_slice(extra);
         let out = parallax(&args, &cache);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     let cold = dump(&[]);
@@ -131,7 +152,13 @@ fn dump_reads_the_cache_the_second_time_and_survives_a_corrupt_entry() {
     assert_eq!(dump(&["--no-cache"]), cold);
     let uncached = tmp.path().join("unused");
     let out = parallax(
-        &["dump", corpus.to_str().unwrap(), "--format", "json", "--no-cache"],
+        &[
+            "dump",
+            corpus.to_str().unwrap(),
+            "--format",
+            "json",
+            "--no-cache",
+        ],
         &uncached,
     );
     assert_eq!(out.stdout, cold);
