@@ -98,6 +98,19 @@ pub fn write_stdout(text: &str) -> ExitCode {
     }
 }
 
+/// Streams output to stdout through a buffer; a closed pipe is not an error worth a message.
+pub fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCode {
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: error: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Serialises a JSON value with a trailing newline.
 pub fn json_line<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("output serialises") + "\n"

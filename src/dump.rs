@@ -110,6 +110,45 @@ impl<'a> Dump<'a> {
     }
 }
 
+/// Writes the dump as JSON (the same bytes as `Dump::new(..).to_json()`), building each
+/// article's part only as it is written, so that memory holds the corpus but not its dump too.
+pub fn write_json(
+    corpus: &Corpus,
+    entities: &CorpusEntities,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let dump = StreamedDump {
+        version: DUMP_VERSION,
+        articles: ArticleStream { corpus, entities },
+        entities: entity_dumps(corpus, entities),
+        warnings: corpus.warnings.iter().map(|w| w.to_string()).collect(),
+    };
+    serde_json::to_writer_pretty(&mut out, &dump)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// `Dump` with its articles made on the fly (same fields, same order).
+#[derive(Serialize)]
+struct StreamedDump<'a> {
+    version: u32,
+    articles: ArticleStream<'a>,
+    entities: Vec<EntityDump<'a>>,
+    warnings: Vec<String>,
+}
+
+struct ArticleStream<'a> {
+    corpus: &'a Corpus,
+    entities: &'a CorpusEntities,
+}
+
+impl Serialize for ArticleStream<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let articles = self.corpus.articles.iter().enumerate();
+        serializer.collect_seq(articles.map(|(i, a)| ArticleDump::new(a, i, self.entities)))
+    }
+}
+
 impl<'a> ArticleDump<'a> {
     pub fn new(
         article: &'a Article,
@@ -276,4 +315,22 @@ fn clip(text: &str, max: usize) -> String {
     let mut clipped: String = text.chars().take(max - 1).collect();
     clipped.push('…');
     clipped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{load_seeds, LoadOptions};
+
+    #[test]
+    fn streamed_json_is_the_same_bytes_as_the_built_dump() {
+        let corpus = load_seeds(&LoadOptions::default());
+        let entities = CorpusEntities::analyse(&corpus, &[]);
+        let mut streamed = Vec::new();
+        write_json(&corpus, &entities, &mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            Dump::new(&corpus, &entities).to_json()
+        );
+    }
 }

@@ -2,9 +2,9 @@
 //! Pure: the corpus and its canonical entities in, a grouping out.
 //!
 //! Each article becomes a sparse vector of its canonical entities (people, organisations,
-//! places, groups; not dates) and its words of four letters or more, weighted by tf-idf over
-//! the corpus (entities count more than words; a feature only one article has is dropped),
-//! the `MAX_FEATURES` strongest kept, normalised (`features`). Grouping (`grouping`) then
+//! places, groups; not dates) and its words (runs of four letters or more), weighted by
+//! tf-idf over the corpus (entities count more than words; a feature only one article has is
+//! dropped), the `MAX_FEATURES` strongest kept, normalised (`features`). Grouping (`grouping`) then
 //! never compares all pairs: an inverted index from feature to the stories that have it
 //! finds the candidates.
 //!

@@ -20,9 +20,10 @@ impl SplitMix64 {
         z ^ (z >> 31)
     }
 
-    /// A number in `0..n` (0 when `n` is 0), by multiply-shift: no modulo bias worth noting.
+    /// A number in `0..n` (0 when `n` is 0), by multiply-shift (Lemire): the bias is below
+    /// n / 2^64.
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     /// A number in `low..=high`.

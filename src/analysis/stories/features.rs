@@ -4,16 +4,39 @@ use crate::analysis::entity_kind::EntityKind;
 use crate::analysis::CorpusEntities;
 use crate::corpus::{Article, Corpus};
 use std::collections::HashMap;
-use unicode_segmentation::UnicodeSegmentation;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A feature: an entity (`ENTITY_BIT` set, its id below) or a word (a hash of its lower case).
 pub type Feature = u64;
 const ENTITY_BIT: u64 = 1 << 63;
 
+/// A hash map keyed by features, which are hashes or small ids already: no need to hash them
+/// again with SipHash, one multiplication spreads them.
+pub type FeatureMap<V> = HashMap<Feature, V, BuildHasherDefault<FeatureHasher>>;
+
+#[derive(Default)]
+pub struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 /// Features kept per article, strongest first: enough to say what it is about, few enough
 /// that the inverted index stays short.
 pub const MAX_FEATURES: usize = 48;
-/// Words shorter than this (in characters) are not features.
+/// Words (runs of letters) shorter than this, in characters, are not features.
 const MIN_WORD_CHARS: usize = 4;
 
 /// How much each kind of feature counts, relative to one another.
@@ -45,7 +68,7 @@ impl FeatureTable {
     pub fn build(corpus: &Corpus, entities: &CorpusEntities) -> FeatureTable {
         let counts: Vec<Counts> = counts_in_parallel(corpus, entities);
         let n = counts.len() as f32;
-        let mut df: HashMap<Feature, u32> = HashMap::new();
+        let mut df: FeatureMap<u32> = FeatureMap::default();
         for article in &counts {
             for &(feature, _, _) in article {
                 *df.entry(feature).or_default() += 1;
@@ -135,35 +158,37 @@ fn counts_in_parallel(corpus: &Corpus, entities: &CorpusEntities) -> Vec<Counts>
 }
 
 fn article_counts(index: usize, article: &Article, entities: &CorpusEntities) -> Counts {
-    let mut counts: HashMap<Feature, (f32, u32)> = HashMap::new();
+    let mut found: Vec<(Feature, f32)> = Vec::new();
     if index < entities.mentions.len() {
         for (_, id) in entities.resolved(index) {
-            let kind = entities.index.entity(id).kind;
-            if kind_weight(kind) > 0.0 {
-                counts
-                    .entry(ENTITY_BIT | u64::from(id.0))
-                    .or_insert((kind_weight(kind), 0))
-                    .1 += 1;
+            let weight = kind_weight(entities.index.entity(id).kind);
+            if weight > 0.0 {
+                found.push((ENTITY_BIT | u64::from(id.0), weight));
             }
         }
     }
-    let parts = article.headline.iter().chain(&article.sentences);
     let mut lower = String::new();
-    for &span in parts {
-        for word in article.text(span).unicode_words() {
-            if word.chars().count() < MIN_WORD_CHARS || !word.chars().all(char::is_alphabetic) {
+    for &span in article.headline.iter().chain(&article.sentences) {
+        for word in article.text(span).split(|c: char| !c.is_alphabetic()) {
+            if word.len() < MIN_WORD_CHARS || word.chars().count() < MIN_WORD_CHARS {
                 continue;
             }
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            match word.is_ascii() {
+                true => lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase()))),
+                false => lower.extend(word.chars().flat_map(char::to_lowercase)),
+            }
             let feature = xxhash_rust::xxh3::xxh3_64(lower.as_bytes()) & !ENTITY_BIT;
-            counts.entry(feature).or_insert((WORD_WEIGHT, 0)).1 += 1;
+            found.push((feature, WORD_WEIGHT));
         }
     }
-    let mut counts: Counts = counts
-        .into_iter()
-        .map(|(feature, (weight, count))| (feature, weight, count))
-        .collect();
-    counts.sort_by_key(|&(f, _, _)| f);
+    found.sort_unstable_by_key(|&(f, _)| f);
+    let mut counts: Counts = Vec::new();
+    for (feature, weight) in found {
+        match counts.last_mut() {
+            Some(last) if last.0 == feature => last.2 += 1,
+            _ => counts.push((feature, weight, 1)),
+        }
+    }
     counts
 }

@@ -7,8 +7,7 @@
 //! leader) and the seeds (one story): a higher first-pass threshold splits short articles
 //! into fragments, a lower merging one joins stories that share a leader and a capital.
 
-use super::features::Feature;
-use std::collections::HashMap;
+use super::features::{Feature, FeatureMap};
 
 /// An article joins the most similar story in the first pass at this cosine or above.
 pub const JOIN_SIMILARITY: f32 = 0.45;
@@ -24,41 +23,50 @@ const MERGE_ROUNDS: usize = 16;
 
 type Vector = [(Feature, f32)];
 
-/// Stories being built: each one's summed vector, and the index from feature to stories.
+/// Stories being built: each one's summed vector, kept in the inverted index itself.
 #[derive(Default)]
 struct Centroids {
-    /// Per story: feature → summed weight.
-    sums: Vec<HashMap<Feature, f32>>,
+    /// Feature → (story, that story's summed weight of the feature), for every story with it.
+    postings: FeatureMap<Vec<(u32, f32)>>,
+    /// Per story: feature → its place in `postings[feature]`.
+    slots: Vec<FeatureMap<u32>>,
     /// Per story: its features in the order they were first added (for deterministic sums).
     features: Vec<Vec<Feature>>,
     /// Per story: the squared length of its summed vector.
     norms: Vec<f32>,
-    /// Feature → stories whose sum has it.
-    postings: HashMap<Feature, Vec<u32>>,
 }
 
 impl Centroids {
     fn len(&self) -> usize {
-        self.sums.len()
+        self.slots.len()
     }
 
     fn new_story(&mut self) -> usize {
-        self.sums.push(HashMap::new());
+        self.slots.push(FeatureMap::default());
         self.features.push(Vec::new());
         self.norms.push(0.0);
-        self.sums.len() - 1
+        self.slots.len() - 1
     }
 
     fn add(&mut self, story: usize, vector: &Vector) {
-        let sum = &mut self.sums[story];
         for &(feature, weight) in vector {
-            let slot = sum.entry(feature).or_insert_with(|| {
+            let list = self.postings.entry(feature).or_default();
+            let slot = *self.slots[story].entry(feature).or_insert_with(|| {
                 self.features[story].push(feature);
-                self.postings.entry(feature).or_default().push(story as u32);
-                0.0
+                list.push((story as u32, 0.0));
+                (list.len() - 1) as u32
             });
-            self.norms[story] += 2.0 * *slot * weight + weight * weight;
-            *slot += weight;
+            let sum = &mut list[slot as usize].1;
+            self.norms[story] += 2.0 * *sum * weight + weight * weight;
+            *sum += weight;
+        }
+    }
+
+    /// A story's summed weight of a feature.
+    fn weight(&self, story: usize, feature: Feature) -> f32 {
+        match (self.slots[story].get(&feature), self.postings.get(&feature)) {
+            (Some(&slot), Some(list)) => list[slot as usize].1,
+            _ => 0.0,
         }
     }
 
@@ -69,12 +77,12 @@ impl Centroids {
             let Some(stories) = self.postings.get(&feature) else {
                 continue;
             };
-            for &story in stories {
+            for &(story, sum) in stories {
                 let story = story as usize;
                 if dots[story] == 0.0 {
                     touched.push(story);
                 }
-                dots[story] += weight * self.sums[story][&feature];
+                dots[story] += weight * sum;
             }
         }
         touched.sort_unstable();
@@ -167,7 +175,7 @@ fn merge(vectors: &[Vec<(Feature, f32)>], mut groups: Vec<Vec<usize>>) -> Vec<Ve
             let norm = centroids.norms[story].max(f32::MIN_POSITIVE).sqrt();
             let unit: Vec<(Feature, f32)> = centroids.features[story]
                 .iter()
-                .map(|f| (*f, centroids.sums[story][f] / norm))
+                .map(|&f| (f, centroids.weight(story, f) / norm))
                 .collect();
             centroids.dots(&unit, &mut scores, &mut touched);
             let mut best: Option<(usize, f32)> = None;
