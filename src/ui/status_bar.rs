@@ -131,9 +131,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, doc: &Document, theme:
         };
         Span::styled(truncate(&format!(" {latest}{more}"), room), theme.notice())
     } else {
-        let hints =
-            " ?:help  Tab:pane  J/K:source  *:entity  n/N:next  e:entities  B:hidden  q:quit";
-        Span::styled(truncate(hints, room), theme.status())
+        Span::styled(truncate(&hints(state), room), theme.status())
     };
     spans.push(tail);
     frame.render_widget(
@@ -222,4 +220,34 @@ fn gauge(p: crate::state::Progress) -> String {
         "█".repeat(filled),
         "░".repeat(WIDTH - filled)
     )
+}
+
+/// Short key hints, read from the keymap in effect (so a rebinding shows).
+fn hints(state: &State) -> String {
+    use crate::action::Action;
+    let key = |action: Action| {
+        state
+            .keymap
+            .bindings
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.keys.iter().map(|k| k.label()).collect::<String>())
+    };
+    let items = [
+        (Action::ToggleHelp, "help"),
+        (Action::Finder, "find"),
+        (Action::FocusNext, "pane"),
+        (Action::NextSource, "next source"),
+        (Action::SelectEntityAtCursor, "entity"),
+        (Action::Annotate, "annotate"),
+        (Action::Compare, "compare"),
+        (Action::Quit, "quit"),
+    ];
+    let mut out = String::new();
+    for (action, name) in items {
+        if let Some(k) = key(action) {
+            out.push_str(&format!(" {k}:{name} "));
+        }
+    }
+    out
 }
