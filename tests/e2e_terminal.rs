@@ -22,7 +22,8 @@ fn every_exit_path_restores_the_terminal() {
     let Some(session) = Session::start(100, 30, dir.path()) else {
         return;
     };
-    let paths: [(&str, &[(&str, &str)], Exit, i32); 6] = [
+    type Env = &'static [(&'static str, &'static str)];
+    let paths: [(&str, Env, Exit, i32); 6] = [
         ("q", &[], Exit::Keys(&["q"]), 0),
         ("Ctrl-c", &[], Exit::Keys(&["C-c"]), 0),
         ("SIGTERM", &[], Exit::Signal("-TERM"), 0),

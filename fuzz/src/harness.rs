@@ -17,8 +17,11 @@ use parallax::text::{ByteSpan, CharSpan};
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// One harness: panics when an invariant breaks.
+pub type Harness = fn(&[u8]);
+
 /// Every target, by the name of its `fuzz/fuzz_targets/<name>.rs` and `fuzz/corpus/<name>/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Harness)] = &[
     ("loader", loader),
     ("sentences", sentences),
     ("entities", entities),

@@ -11,6 +11,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// Printed just before the reader starts, to find its output in a recording.
+pub const READER_STARTS: &str = "::reader-starts::";
+
 pub struct Session {
     pub name: String,
     /// Where the scripts, pid and terminal settings go (also XDG_STATE_HOME and XDG_DATA_HOME).
@@ -85,7 +88,7 @@ impl Session {
         let run = self.runs.fetch_add(1, Ordering::SeqCst);
         let dir = self.dir.display().to_string();
         let mut script = format!(
-            "stty -g > {dir}/stty.before\necho $$ > {dir}/pid\nexec env XDG_STATE_HOME={dir}/state XDG_DATA_HOME={dir}/data COLORTERM= TERM=xterm-256color RUST_BACKTRACE=0"
+            "stty -g > {dir}/stty.before\necho $$ > {dir}/pid\necho {READER_STARTS}\nexec env XDG_STATE_HOME={dir}/state XDG_DATA_HOME={dir}/data COLORTERM= TERM=xterm-256color RUST_BACKTRACE=0"
         )
         .into_bytes();
         for (key, value) in env {
