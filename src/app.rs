@@ -1,6 +1,7 @@
 //! The event loop: terminal and signal events become messages, `update` changes the state,
 //! effects run here, and the screen is drawn only after something happened. The terminal is
-//! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM.
+//! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM
+//! and SIGHUP.
 
 use crate::analysis::{CorpusAnalysis, EntityCorrections};
 use crate::corpus::annotation::Annotation;
