@@ -192,10 +192,10 @@ fn unreadable_annotations_and_state_files_are_never_overwritten_and_the_reader_o
             &[],
             &[b"--annotations", annotations.to_str().unwrap().as_bytes()],
         );
-        let screen = session.wait_for("Sources (5)");
         // The status bar shows the latest notice (the store's) and counts the other (the
         // state file's).
-        assert!(screen.contains(message), "{screen}");
+        let screen = session.wait_for(message);
+        assert!(screen.contains("Sources (5)"), "{screen}");
         assert!(screen.contains("(+1 more)"), "{screen}");
         session.keys(&["2"]);
         annotate(&session, 1, "kept in memory");

@@ -83,20 +83,25 @@ fn closing_the_terminal_ends_the_reader() {
     Session::wait_gone(&pid, "after the terminal closed");
 }
 
-/// The screen as text, lines trimmed, without the cursor-line marks that depend on nothing
-/// but the state.
+/// The screen with its colours, once it has settled: a second after the last change, three
+/// captures 300 ms apart agree.
 fn settled(session: &Session) -> String {
-    let mut last = String::new();
+    sleep(Duration::from_secs(1));
+    let mut seen = vec![session.screen(true)];
     let start = Instant::now();
-    // Settled: two captures 300 ms apart agree.
-    loop {
+    while seen.len() < 3
+        || seen[seen.len() - 3..]
+            .iter()
+            .any(|s| s != &seen[seen.len() - 1])
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the screen never settled"
+        );
         sleep(Duration::from_millis(300));
-        let now = session.screen(true);
-        if now == last || start.elapsed() > Duration::from_secs(10) {
-            return now;
-        }
-        last = now;
+        seen.push(session.screen(true));
     }
+    seen.pop().unwrap()
 }
 
 #[test]
