@@ -10,8 +10,8 @@
 # not rebuild mid-run). New inputs go to fuzz/work/<target>/ (not committed); the committed
 # seeds in fuzz/corpus/<target>/ are only read. A crash, a hang (10 s for one input) or an
 # out-of-memory (2 GiB) is written to fuzz/artifacts/<target>/ and stops that target; the script
-# goes on and exits non-zero at the end. Replay one with `cargo fuzz run <target> <file>`, and
-# add it to fuzz/corpus/<target>/ so `cargo test --test fuzz_replay` keeps checking it.
+# goes on and exits non-zero at the end. Replay one with `cargo fuzz run -O -a <target> <file>`,
+# and add it to fuzz/corpus/<target>/ so `cargo test --test fuzz_replay` keeps checking it.
 set -uo pipefail
 cd "$(dirname "$0")"
 minutes=${1:-10}
@@ -19,7 +19,8 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(loader sentences entities align store_parse w3c_import reanchor)
 export RUSTC_BOOTSTRAP=1
-cargo fuzz build -O || exit 2
+# Optimised, with debug assertions and overflow checks on (as the test build has them).
+cargo fuzz build -O -a || exit 2
 triple=$(rustc -vV | sed -n 's/^host: //p')
 bin="${CARGO_TARGET_DIR:-target}/$triple/release"
 failed=()
