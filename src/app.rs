@@ -1,6 +1,7 @@
 //! The event loop: terminal and signal events become messages, `update` changes the state,
 //! effects run here, and the screen is drawn only after something happened. The terminal is
-//! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM.
+//! restored on quit, on error, on panic (ratatui's hook, plus mouse capture) and on SIGTERM
+//! and SIGHUP.
 
 use crate::analysis::{CorpusAnalysis, EntityCorrections};
 use crate::corpus::store::AnnotationStore;
@@ -38,7 +39,7 @@ pub fn run(
     annotations: Option<&std::path::Path>,
 ) -> std::io::Result<()> {
     state.no_color = theme.palette == Palette::NoColor;
-    let store = ViewStore::for_corpus(&state.corpus);
+    let mut store = ViewStore::for_corpus(&state.corpus);
     if let Err(notice) = store.load_into(&mut state) {
         state.notice(notice);
     }
@@ -83,8 +84,9 @@ pub fn run(
             height: size.height,
         },
     );
+    let mut fault = RenderFault::from_env();
     let result = (|| -> std::io::Result<()> {
-        terminal.draw(|frame| crate::ui::draw(frame, &state, &theme))?;
+        draw(&mut terminal, &state, &theme, &mut fault)?;
         while let Ok(event) = rx.recv() {
             let message = match event {
                 AppEvent::Terminate => {
@@ -135,13 +137,53 @@ pub fn run(
             if quit || state.quit {
                 break;
             }
-            terminal.draw(|frame| crate::ui::draw(frame, &state, &theme))?;
+            draw(&mut terminal, &state, &theme, &mut fault)?;
         }
         Ok(())
     })();
     leave_modes();
     ratatui::restore();
     result
+}
+
+fn draw(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &State,
+    theme: &Theme,
+    fault: &mut Option<RenderFault>,
+) -> std::io::Result<()> {
+    if let Some(f) = fault {
+        f.frames_left = f.frames_left.saturating_sub(1);
+        if f.frames_left == 0 && !f.panic {
+            return Err(std::io::Error::other("test-only failure in render"));
+        }
+    }
+    let panic_now = fault
+        .as_ref()
+        .is_some_and(|f| f.frames_left == 0 && f.panic);
+    terminal.draw(|frame| {
+        assert!(!panic_now, "test-only panic in render");
+        crate::ui::draw(frame, state, theme)
+    })?;
+    Ok(())
+}
+
+/// A test aid for the end-to-end tests of terminal restoring: `PARALLAX_TEST_PANIC_IN_RENDER=1`
+/// panics inside the drawing of the second frame (after the first key), `=error` makes that
+/// frame fail with an I/O error. Read once at start; unset, it costs one `Option` check a frame.
+struct RenderFault {
+    panic: bool,
+    frames_left: u32,
+}
+
+impl RenderFault {
+    fn from_env() -> Option<RenderFault> {
+        let value = std::env::var("PARALLAX_TEST_PANIC_IN_RENDER").ok()?;
+        Some(RenderFault {
+            panic: value != "error",
+            frames_left: 2,
+        })
+    }
 }
 
 /// Mouse, bracketed paste, and (where the terminal offers it) the keyboard protocol that tells

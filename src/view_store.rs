@@ -1,9 +1,11 @@
 //! Reading positions and read marks per corpus, kept in a small JSON file under the XDG state
 //! directory (`$XDG_STATE_HOME/parallax/views/<corpus key>.json`). A missing file is a fresh
-//! start; a corrupt one is reported and ignored, never fatal.
+//! start; a corrupt or unreadable one is reported and ignored, never fatal, and never
+//! overwritten: the session keeps its positions in memory only.
 
 use crate::corpus::Corpus;
 use crate::state::{ArticleView, State};
+use crate::text::display_safe;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
@@ -28,6 +30,8 @@ struct SavedArticle {
 
 pub struct ViewStore {
     path: Option<PathBuf>,
+    /// The file exists but could not be used: leave it as it is (someone may want it back).
+    keep_as_is: bool,
 }
 
 impl ViewStore {
@@ -41,43 +45,56 @@ impl ViewStore {
             d.join("parallax/views")
                 .join(format!("{:016x}.json", corpus_key(corpus)))
         });
-        ViewStore { path }
+        ViewStore {
+            path,
+            keep_as_is: false,
+        }
     }
 
     /// A store at an explicit file (tests, `--state`-like overrides).
     pub fn at(path: PathBuf) -> ViewStore {
-        ViewStore { path: Some(path) }
+        ViewStore {
+            path: Some(path),
+            keep_as_is: false,
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
-    /// Applies saved positions to the state. `Err` is a one-line notice.
-    pub fn load_into(&self, state: &mut State) -> Result<(), String> {
+    /// Applies saved positions to the state. `Err` is a one-line notice; the file is then
+    /// never written by this store.
+    pub fn load_into(&mut self, state: &mut State) -> Result<(), String> {
+        let result = self.read_into(state);
+        self.keep_as_is = result.is_err();
+        result
+    }
+
+    fn read_into(&self, state: &mut State) -> Result<(), String> {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => {
                 return Err(format!(
                     "{}: cannot read reading positions: {e}",
-                    path.display()
+                    display_safe(&path.display().to_string())
                 ))
             }
         };
-        let saved: SavedViews = serde_json::from_str(&text).map_err(|e| {
+        let shown = display_safe(&path.display().to_string()).into_owned();
+        let saved: SavedViews = serde_json::from_slice(&bytes).map_err(|e| {
             format!(
-                "{}: reading positions ignored (corrupt: {e})",
-                path.display()
+                "{shown}: reading positions ignored and the file left as it is (corrupt: {})",
+                display_safe(&e.to_string())
             )
         })?;
         if saved.version != VERSION {
             return Err(format!(
-                "{}: reading positions ignored (version {})",
-                path.display(),
+                "{shown}: reading positions ignored and the file left as it is (version {})",
                 saved.version
             ));
         }
@@ -102,9 +119,10 @@ impl ViewStore {
         Ok(())
     }
 
-    /// Writes the positions atomically (temporary file, then rename).
+    /// Writes the positions atomically (temporary file, then rename); nothing when the file
+    /// could not be read at start.
     pub fn save(&self, state: &State) -> Result<(), String> {
-        let Some(path) = &self.path else {
+        let Some(path) = self.path.as_ref().filter(|_| !self.keep_as_is) else {
             return Ok(());
         };
         let saved = SavedViews {
@@ -177,7 +195,7 @@ mod tests {
     #[test]
     fn positions_and_read_marks_survive_a_round_trip() {
         let dir = tempfile::tempdir().unwrap();
-        let store = ViewStore::at(dir.path().join("views/x.json"));
+        let mut store = ViewStore::at(dir.path().join("views/x.json"));
         let mut s = state();
         s.current = 3;
         s.read[3] = true;
@@ -192,13 +210,25 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_file_is_reported_not_fatal() {
+    fn a_corrupt_file_is_reported_not_fatal_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.json");
-        fs::write(&path, "{ not json").unwrap();
-        let mut s = state();
-        let err = ViewStore::at(path).load_into(&mut s).unwrap_err();
-        assert!(err.contains("x.json") && err.contains("ignored"), "{err}");
-        assert_eq!(s.current, 0);
+        let garbage: Vec<u8> = (0..=255u8).rev().cycle().take(3000).collect();
+        for bytes in [
+            &b"{ not json"[..],
+            &garbage,
+            br#"{"version": 9, "articles": {}}"#,
+        ] {
+            fs::write(&path, bytes).unwrap();
+            let mut s = state();
+            let mut store = ViewStore::at(path.clone());
+            let err = store.load_into(&mut s).unwrap_err();
+            assert!(err.contains("x.json") && err.contains("ignored"), "{err}");
+            assert!(!err.chars().any(char::is_control), "{err:?}");
+            assert_eq!(s.current, 0);
+            s.current = 2;
+            store.save(&s).unwrap();
+            assert_eq!(fs::read(&path).unwrap(), bytes, "left as it was");
+        }
     }
 }

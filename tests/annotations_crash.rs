@@ -44,17 +44,28 @@ fn check(path: &Path) -> usize {
     n
 }
 
-#[test]
-fn sigkill_during_saves_never_corrupts_and_loses_at_most_the_save_in_flight() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("annotations.json");
-    let mut rng = Rng(0x5eed_2026_0127);
+/// Kills the save loop `rounds` times at seeded random moments (or until `budget` runs out),
+/// starting a fresh file every `per_file` rounds so the file stays small; after every kill the
+/// file parses and holds every acknowledged save. Returns (rounds, acknowledged saves).
+fn kill_during_saves(
+    seed: u64,
+    rounds: usize,
+    per_file: usize,
+    budget: Duration,
+) -> (usize, usize) {
+    let mut rng = Rng(seed);
     let started = Instant::now();
-    let mut on_disk = 0;
     let mut acknowledged_saves = 0;
-    let mut rounds = 0;
-    while started.elapsed() < Duration::from_secs(6) && rounds < 40 {
-        rounds += 1;
+    let mut round = 0;
+    let mut dir = tempfile::tempdir().unwrap();
+    let mut on_disk = 0;
+    while started.elapsed() < budget && round < rounds {
+        if round > 0 && round % per_file == 0 {
+            dir = tempfile::tempdir().unwrap();
+            on_disk = 0;
+        }
+        round += 1;
+        let path = dir.path().join("annotations.json");
         let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
             .args(["annotations", "dev-save-loop"])
             .arg(&path)
@@ -79,7 +90,7 @@ fn sigkill_during_saves_never_corrupts_and_loses_at_most_the_save_in_flight() {
         let now = check(&path);
         assert!(
             now == floor || now == floor + 1,
-            "round {rounds}: {now} on disk, {floor} acknowledged"
+            "round {round} (seed {seed:#x}): {now} on disk, {floor} acknowledged"
         );
         let backup = dir.path().join("annotations.json.bak");
         if backup.exists() {
@@ -88,9 +99,33 @@ fn sigkill_during_saves_never_corrupts_and_loses_at_most_the_save_in_flight() {
         }
         on_disk = now;
     }
-    println!("{rounds} kills, {acknowledged_saves} acknowledged saves, {on_disk} annotations");
+    (round, acknowledged_saves)
+}
+
+#[test]
+fn sigkill_during_saves_never_corrupts_and_loses_at_most_the_save_in_flight() {
+    let (rounds, saves) = kill_during_saves(0x5eed_2026_0127, 40, 40, Duration::from_secs(6));
+    println!("{rounds} kills, {saves} acknowledged saves");
     assert!(
-        rounds >= 10 && acknowledged_saves > rounds,
+        rounds >= 10 && saves > rounds,
         "the loop saved enough to mean something"
     );
+}
+
+/// The thousand kills (about three minutes): `cargo test --test annotations_crash --
+/// --ignored`. PARALLAX_CRASH_SEED replays another seed.
+#[test]
+#[ignore = "long: a thousand SIGKILLs"]
+fn a_thousand_sigkills_during_saves_never_corrupt_or_lose_an_acknowledged_save() {
+    let seed = std::env::var("PARALLAX_CRASH_SEED")
+        .ok()
+        .and_then(|s| u64::from_str_radix(s.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(0x1000_2026_0127);
+    let started = Instant::now();
+    let (rounds, saves) = kill_during_saves(seed, 1000, 50, Duration::from_secs(1800));
+    println!(
+        "{rounds} kills, {saves} acknowledged saves, {:.0} s (seed {seed:#x})",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(rounds, 1000);
 }

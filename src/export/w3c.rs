@@ -10,7 +10,7 @@ use super::{locate_all, source_name, Located};
 use crate::corpus::annotation::{new_annotation_id, Correction, Quote};
 use crate::corpus::store::corpus_key;
 use crate::corpus::{Annotation, Corpus};
-use crate::text::now_rfc3339;
+use crate::text::{display_safe, now_rfc3339};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -204,7 +204,7 @@ pub fn parse(corpus: &Corpus, json: &str) -> Result<Parsed, String> {
                     parsed.skipped.push(format!(
                         "item {}: repeats id {}",
                         index + 1,
-                        p.annotation.id
+                        display_safe(&p.annotation.id)
                     ));
                     continue;
                 }

@@ -3,12 +3,14 @@
 
 use crate::cli::CorpusArgs;
 use parallax::export::{import::merge_imported, w3c};
+use parallax::text::display_safe;
 use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(file: &Path, args: &CorpusArgs) -> ExitCode {
-    let shown = file.display().to_string();
+    // File names and items may hold escape sequences: everything printed is display-safe.
+    let shown = display_safe(&file.display().to_string()).into_owned();
     let text = if file == Path::new("-") {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).map(|_| text)
@@ -28,7 +30,7 @@ pub fn run(file: &Path, args: &CorpusArgs) -> ExitCode {
     let parsed = match w3c::parse(&corpus, &text) {
         Ok(parsed) => parsed,
         Err(why) => {
-            eprintln!("parallax: error: {shown}: {why}");
+            eprintln!("parallax: error: {shown}: {}", display_safe(&why));
             return ExitCode::from(2);
         }
     };
@@ -40,7 +42,7 @@ pub fn run(file: &Path, args: &CorpusArgs) -> ExitCode {
         &mut skipped,
     );
     for why in &skipped {
-        eprintln!("parallax: warning: {shown}: skipped {why}");
+        eprintln!("parallax: warning: {shown}: skipped {}", display_safe(why));
     }
     if let Err(e) = store.save(&merged) {
         eprintln!("parallax: error: {e}");
