@@ -99,6 +99,9 @@ pub fn run(
                 },
                 AppEvent::Message(message) => message,
             };
+            if let (Some(f), Message::Key(_)) = (fault.as_mut(), &message) {
+                f.armed = true;
+            }
             let mut quit = false;
             for effect in update(&mut state, message) {
                 match effect {
@@ -152,15 +155,11 @@ fn draw(
     theme: &Theme,
     fault: &mut Option<RenderFault>,
 ) -> std::io::Result<()> {
-    if let Some(f) = fault {
-        f.frames_left = f.frames_left.saturating_sub(1);
-        if f.frames_left == 0 && !f.panic {
-            return Err(std::io::Error::other("test-only failure in render"));
-        }
+    let strike = fault.as_ref().is_some_and(|f| f.armed);
+    if strike && fault.as_ref().is_some_and(|f| !f.panic) {
+        return Err(std::io::Error::other("test-only failure in render"));
     }
-    let panic_now = fault
-        .as_ref()
-        .is_some_and(|f| f.frames_left == 0 && f.panic);
+    let panic_now = strike;
     terminal.draw(|frame| {
         assert!(!panic_now, "test-only panic in render");
         crate::ui::draw(frame, state, theme)
@@ -169,11 +168,13 @@ fn draw(
 }
 
 /// A test aid for the end-to-end tests of terminal restoring: `PARALLAX_TEST_PANIC_IN_RENDER=1`
-/// panics inside the drawing of the second frame (after the first key), `=error` makes that
-/// frame fail with an I/O error. Read once at start; unset, it costs one `Option` check a frame.
+/// panics inside the drawing of the first frame after a key (frames the background analysis
+/// asks for do not count), `=error` makes that frame fail with an I/O error. Read once at
+/// start; unset, it costs one `Option` check a frame.
 struct RenderFault {
     panic: bool,
-    frames_left: u32,
+    /// A key arrived: the next frame fails.
+    armed: bool,
 }
 
 impl RenderFault {
@@ -181,7 +182,7 @@ impl RenderFault {
         let value = std::env::var("PARALLAX_TEST_PANIC_IN_RENDER").ok()?;
         Some(RenderFault {
             panic: value != "error",
-            frames_left: 2,
+            armed: false,
         })
     }
 }

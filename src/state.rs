@@ -61,6 +61,8 @@ pub struct State {
     pub screen: screen::Screen,
     /// The finder's candidates; rebuilt when the analysis or the annotations change.
     pub finder_index: Option<std::sync::Arc<crate::analysis::finder::FinderIndex>>,
+    /// The annotations changed since the index was built.
+    pub finder_index_stale: bool,
     pub finder: Option<finder::Finder>,
     pub recent: finder::RecentTargets,
     pub search: finder::Search,
@@ -112,6 +114,7 @@ impl State {
             analysis: None,
             screen: screen::Screen::Read,
             finder_index: None,
+            finder_index_stale: false,
             finder: None,
             recent: Default::default(),
             search: Default::default(),

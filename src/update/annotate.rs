@@ -162,17 +162,10 @@ pub fn redo(state: &mut State) -> Vec<Effect> {
     adopt(state, next, corrections)
 }
 
-/// Annotations are finder candidates: the index follows every change.
+/// Annotations are finder candidates: the index is rebuilt when the finder next opens, so
+/// annotating never waits for it.
 pub fn rebuild_finder_index(state: &mut State) {
-    if let Some(analysis) = &state.analysis {
-        state.finder_index = Some(std::sync::Arc::new(
-            crate::analysis::finder::FinderIndex::build(
-                &state.corpus,
-                &analysis.entities.index,
-                &state.annotations.list,
-            ),
-        ));
-    }
+    state.finder_index_stale = true;
 }
 
 /// Records a change for undo, adopts it and asks for it to be saved.

@@ -12,6 +12,18 @@ use crate::text::ByteSpan;
 /// `Ctrl-p`: opens the finder with the unfiltered listing.
 pub fn open(state: &mut State) -> Vec<Effect> {
     state.finder = Some(Finder::default());
+    if state.finder_index_stale {
+        if let Some(analysis) = &state.analysis {
+            state.finder_index = Some(std::sync::Arc::new(
+                crate::analysis::finder::FinderIndex::build(
+                    &state.corpus,
+                    &analysis.entities.index,
+                    &state.annotations.list,
+                ),
+            ));
+        }
+        state.finder_index_stale = false;
+    }
     if state.finder_index.is_none() {
         // Typing goes on; the search runs when the analysis brings the index.
         state.notice("the finder is indexing: results follow when the analysis is done");

@@ -113,15 +113,15 @@ pub fn wheel(state: &mut State, x: u16, y: u16, down: bool) -> Vec<Effect> {
             // Keep the cursor on screen: onto the first or last visible word.
             let (top, bottom) = (view.scroll, view.scroll + page.saturating_sub(1));
             let line = doc.line_at(view.cursor);
-            if line < top || line > bottom {
-                let target = if line < top { top } else { bottom };
-                if let Some(w) = doc
-                    .words
-                    .iter()
-                    .find(|w| w.line >= target.min(top.max(target)))
-                {
-                    view.cursor = w.span.start;
-                }
+            let word = if line < top {
+                doc.words.iter().find(|w| w.line >= top)
+            } else if line > bottom {
+                doc.words.iter().rev().find(|w| w.line <= bottom)
+            } else {
+                None
+            };
+            if let Some(w) = word {
+                view.cursor = w.span.start;
             }
         }
         Pane::Sources => {
