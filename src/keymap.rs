@@ -205,9 +205,9 @@ impl Keymap {
             .collect()
     }
 
-    /// Help rows: every action with all its key sequences, in binding order. The digit keys
-    /// fold into one row.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+    /// Every action with the labels of all its key sequences, in binding order; the digit keys
+    /// fold into one `OpenSource(0)` row. The help and `parallax keys` both list this.
+    pub fn grouped(&self) -> Vec<(Action, Vec<String>)> {
         let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
         for binding in &self.bindings {
             let action = match binding.action {
@@ -220,6 +220,12 @@ impl Keymap {
                 None => rows.push((action, vec![label])),
             }
         }
+        rows
+    }
+
+    /// Help rows: every action with all its key sequences, in binding order.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let rows = self.grouped();
         rows.into_iter()
             .map(|(action, labels)| {
                 let keys = if action == Action::OpenSource(0) {

@@ -6,18 +6,7 @@ use crate::action::Action;
 
 impl Keymap {
     pub fn markdown_table(&self) -> String {
-        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-        for binding in &self.bindings {
-            let action = match binding.action {
-                Action::OpenSource(_) => Action::OpenSource(0),
-                a => a,
-            };
-            let label: String = binding.keys.iter().map(|k| k.label()).collect();
-            match rows.iter_mut().find(|(a, _)| *a == action) {
-                Some((_, labels)) => labels.push(label),
-                None => rows.push((action, vec![label])),
-            }
-        }
+        let rows = self.grouped();
         let mut table = String::from("| keys | action | what |\n|---|---|---|\n");
         for (action, labels) in rows {
             let code = |s: &str| {
