@@ -28,12 +28,14 @@ impl ByteMasks {
         self.words = words;
         self.bits.resize(words * needles.len(), 0);
         let full = text.len() / 64;
-        for w in 0..full {
-            let chunk = &text[w * 64..w * 64 + 64];
-            let blocks = [0, 16, 32, 48].map(|at| Block::load(&chunk[at..at + 16]));
+        for (w, chunk) in text.chunks_exact(64).enumerate() {
+            let (a, b) = (Block::load(&chunk[..16]), Block::load(&chunk[16..32]));
+            let (c, d) = (Block::load(&chunk[32..48]), Block::load(&chunk[48..]));
             for (n, needle) in needles.iter().enumerate() {
-                let [a, b, c, d] = blocks.each_ref().map(|block| u64::from(block.mask(needle)));
-                self.bits[n * words + w] = a | b << 16 | c << 32 | d << 48;
+                self.bits[n * words + w] = u64::from(a.mask(needle))
+                    | u64::from(b.mask(needle)) << 16
+                    | u64::from(c.mask(needle)) << 32
+                    | u64::from(d.mask(needle)) << 48;
             }
         }
         let start = full * 64;
@@ -160,16 +162,16 @@ struct Block(std::arch::x86_64::__m128i);
 
 #[cfg(target_arch = "x86_64")]
 impl Block {
-    #[inline]
+    #[inline(always)]
     fn load(bytes: &[u8]) -> Block {
-        assert_eq!(bytes.len(), 16);
-        // SAFETY: SSE2 is part of the x86_64 baseline; `bytes` is 16 readable bytes and the
-        // load is unaligned.
+        assert!(bytes.len() >= 16);
+        // SAFETY: SSE2 is part of the x86_64 baseline; `bytes` has at least 16 readable bytes
+        // and the load is unaligned.
         Block(unsafe { std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().cast()) })
     }
 
     /// Bit `k` set when byte `k` is either byte of the needle.
-    #[inline]
+    #[inline(always)]
     fn mask(&self, needle: &Needle) -> u16 {
         use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128};
         // SAFETY: SSE2 is part of the x86_64 baseline; these only compute on registers.
