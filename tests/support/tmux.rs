@@ -105,7 +105,7 @@ impl Session {
         let path = self.dir.join(format!("run{run}.sh"));
         std::fs::write(&path, script).unwrap();
         let line = format!(
-            "clear; sh {}; echo EXITED{run}:$?; stty -g > {dir}/stty.after{run}",
+            "clear; sh {}; echo EXITED{run}:$?; stty -g > {dir}/stty.tmp{run} && mv {dir}/stty.tmp{run} {dir}/stty.after{run}",
             path.display()
         );
         self.keys(&[&line, "Enter"]);
