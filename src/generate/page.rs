@@ -66,29 +66,7 @@ fn variant(v: &Variants, rng: &mut SplitMix64) -> String {
     }
 }
 
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::analysis::ner::dates::{MONTHS, WEEKDAYS as DAYS};
 /// Countries and bodies every story may mention: shared entities that must not join stories.
 const BACKGROUND: [&str; 6] = [
     "the United States",

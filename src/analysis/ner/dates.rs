@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-const WEEKDAYS: [&str; 7] = [
+/// English weekday names (also the generator's).
+pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -15,7 +16,8 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-const MONTHS: [&str; 12] = [
+/// English month names (also the generator's).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
