@@ -126,6 +126,22 @@ impl Action {
         serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
     }
 
+    /// Actions that read or change the annotation list, which is only opened once every
+    /// article has loaded (annotations are anchored against the whole corpus).
+    pub fn changes_annotations(self) -> bool {
+        matches!(
+            self,
+            Action::Annotate
+                | Action::EditAnnotation
+                | Action::DeleteAnnotation
+                | Action::Undo
+                | Action::Redo
+                | Action::NextAnnotation
+                | Action::PrevAnnotation
+                | Action::AnnotationList
+        )
+    }
+
     /// The help text: the variant's doc line.
     pub fn describe(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@
 
 use crate::analysis::{CorpusAnalysis, EntityCorrections};
 use crate::corpus::store::AnnotationStore;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, StreamingLoad};
 use crate::effect::Effect;
 use crate::keymap::{Key, KeyCode};
 use crate::state::State;
@@ -32,18 +32,29 @@ enum AppEvent {
     Terminate,
 }
 
-/// Runs the reader until the user quits.
+/// Runs the reader until the user quits. With `loader`, `state` holds the head of the corpus
+/// and the rest streams in from worker threads; annotations open and the analysis starts once
+/// every article has arrived.
 pub fn run(
     mut state: State,
     theme: Theme,
     annotations: Option<&std::path::Path>,
+    loader: Option<StreamingLoad>,
 ) -> std::io::Result<()> {
     state.no_color = theme.palette == Palette::NoColor;
-    let mut store = ViewStore::for_corpus(&state.corpus);
+    let loader = loader.filter(|l| l.remaining() > 0);
+    state.loading = loader.is_some();
+    let mut store = match &loader {
+        Some(loader) => ViewStore::for_paths(loader.files()),
+        None => ViewStore::for_corpus(&state.corpus),
+    };
     if let Err(notice) = store.load_into(&mut state) {
         state.notice(notice);
     }
-    let mut annotation_store = open_annotations(&mut state, annotations);
+    let mut annotation_store = match state.loading {
+        true => None,
+        false => Some(open_annotations(&mut state, annotations)),
+    };
     // Entities, alignment and the story map come from a worker; the reader is usable at once.
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
@@ -64,7 +75,17 @@ pub fn run(
     });
     let analysis_events = tx.clone();
     let searches = spawn_search_thread(tx.clone());
-    spawn_analysis(&state, tx.clone());
+    match loader {
+        Some(loader) => {
+            let batches = tx.clone();
+            thread::spawn(move || {
+                loader.rest(|batch| {
+                    let _ = batches.send(AppEvent::Message(Message::Loaded(batch)));
+                })
+            });
+        }
+        None => spawn_analysis(&state, tx.clone()),
+    }
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
@@ -131,10 +152,18 @@ pub fn run(
                         }
                     }
                     Effect::SaveAnnotations => {
-                        let saved = save_annotations(&mut annotation_store, &state);
+                        let saved = match annotation_store.as_mut() {
+                            Some(store) => save_annotations(store, &state),
+                            None => Saved::Failed("annotations are not open yet".into()),
+                        };
                         update(&mut state, Message::Saved(saved));
                     }
                     Effect::Reanalyse => spawn_analysis(&state, analysis_events.clone()),
+                    Effect::Arrived { from } => store.apply_arrived(&mut state, from),
+                    Effect::Loaded => {
+                        annotation_store = Some(open_annotations(&mut state, annotations));
+                        spawn_analysis(&state, analysis_events.clone());
+                    }
                 }
             }
             if quit || state.quit {
@@ -224,12 +253,21 @@ fn leave_modes() {
 fn spawn_analysis(state: &State, events: mpsc::Sender<AppEvent>) {
     let corpus = Arc::clone(&state.corpus);
     let corrections = EntityCorrections::from_annotations(&state.annotations.list);
+    let annotations = state.annotations.list.clone();
     let first = state.current;
     thread::spawn(move || {
-        let analysis = analyse(&corpus, &corrections, first, |progress| {
+        let report = |progress| {
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
-        });
-        let _ = events.send(AppEvent::Message(Message::Analysed(Arc::new(analysis))));
+        };
+        let analysis = analyse(&corpus, &corrections, first, report);
+        // The finder's index over every sentence is built here too, not on the UI thread.
+        let index = crate::analysis::finder::FinderIndex::build(
+            &corpus,
+            &analysis.entities.index,
+            &annotations,
+        );
+        let message = Message::Analysed(Arc::new(analysis), Some(Arc::new(index)));
+        let _ = events.send(AppEvent::Message(message));
     });
 }
 
@@ -272,6 +310,7 @@ pub fn analyse(
                 let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if finished % 16 == 0 || finished == total {
                     report(crate::state::Progress {
+                        phase: crate::state::Phase::Recognising,
                         done: finished,
                         total,
                         elapsed_ms: started.elapsed().as_millis() as u64,
@@ -279,6 +318,12 @@ pub fn analyse(
                 }
             });
         }
+    });
+    report(crate::state::Progress {
+        phase: crate::state::Phase::Linking,
+        done: total,
+        total,
+        elapsed_ms: started.elapsed().as_millis() as u64,
     });
     let mentions = slots
         .into_iter()

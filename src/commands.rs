@@ -41,7 +41,7 @@ pub fn load_analysed(args: &CorpusArgs, clean: CleanMode) -> Option<AnalysedCorp
     report(loaded, |a| &a.corpus.warnings)
 }
 
-fn load_options(args: &CorpusArgs, clean: CleanMode) -> LoadOptions {
+pub fn load_options(args: &CorpusArgs, clean: CleanMode) -> LoadOptions {
     LoadOptions {
         clean,
         max_file_bytes: args.max_file_mib.saturating_mul(1024 * 1024),
@@ -56,13 +56,19 @@ fn report<T>(loaded: Result<T, LoadError>, warnings: impl Fn(&T) -> &[LoadWarnin
             Some(loaded)
         }
         Err(err) => {
-            if let LoadError::NothingLoaded(warnings) = &err {
-                print_warnings(warnings);
-            }
-            eprintln!("parallax: error: {err}");
+            fail(err);
             None
         }
     }
+}
+
+/// Prints a fatal load error (after the warnings that explain it): exit status 2.
+pub fn fail(err: LoadError) -> ExitCode {
+    if let LoadError::NothingLoaded(warnings) = &err {
+        print_warnings(warnings);
+    }
+    eprintln!("parallax: error: {err}");
+    ExitCode::from(2)
 }
 
 /// One line per problem file; past a handful with the same problem, one summary line, so a

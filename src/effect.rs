@@ -17,6 +17,10 @@ pub enum Effect {
         query: String,
         recent: Vec<crate::analysis::finder::Target>,
     },
+    /// Articles from index `from` on have arrived: apply their saved reading positions.
+    Arrived { from: usize },
+    /// Every article has loaded: open the annotations and start the analysis.
+    Loaded,
     /// Leave the event loop.
     Quit,
 }

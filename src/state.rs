@@ -41,19 +41,36 @@ pub struct SourcesPopup {
     pub cursor: usize,
 }
 
-/// How far the background analysis has come.
+/// What the background work is doing.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading and cleaning the article files (`done`/`total` files).
+    Loading,
+    /// Recognising entities (`done`/`total` articles).
+    Recognising,
+    /// Clustering entities, aligning sentences, grouping stories: no count.
+    Linking,
+}
+
+/// How far the background loading or analysis has come.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Progress {
+    pub phase: Phase,
     pub done: usize,
     pub total: usize,
-    /// Milliseconds since the analysis started.
+    /// Milliseconds since the phase started.
     pub elapsed_ms: u64,
 }
 
 pub struct State {
-    /// Shared with the analysis worker; never changed after loading.
+    /// Shared with the analysis worker; grows while `loading`, never changed after.
     pub corpus: std::sync::Arc<Corpus>,
-    /// The background analysis, while it runs.
+    /// Articles are still arriving from the loader (see `update::loading`).
+    pub loading: bool,
+    /// The article that was open when the reader last closed, until it has loaded and been
+    /// opened again, or the user has moved on.
+    pub restore_current: Option<String>,
+    /// The background loading or analysis, while it runs.
     pub progress: Option<Progress>,
     pub entities: EntityTable,
     /// Alignment, story map and coverage; `None` until analysed.
@@ -109,6 +126,8 @@ impl State {
         let annotations = Annotations::new(Vec::new(), &corpus);
         State {
             corpus: std::sync::Arc::new(corpus),
+            loading: false,
+            restore_current: None,
             progress: None,
             entities,
             analysis: None,

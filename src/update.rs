@@ -4,6 +4,7 @@ mod annotate;
 mod cursor;
 mod entity_nav;
 mod finder;
+mod loading;
 mod mouse;
 mod views;
 
@@ -40,15 +41,21 @@ pub enum Message {
     },
     /// The outcome of an `Effect::SaveAnnotations`.
     Saved(Saved),
-    /// The background analysis has recognised `done` of `total` articles.
+    /// More articles from the loader, in load order (the last batch ends the loading).
+    Loaded(crate::corpus::LoadBatch),
+    /// How far the background loading or analysis has come.
     Progress(crate::state::Progress),
     /// Finder results for query number `seq`.
     Found {
         seq: u64,
         results: crate::analysis::finder::Results,
     },
-    /// The corpus analysed (at start, or again after an entity correction).
-    Analysed(std::sync::Arc<crate::analysis::CorpusAnalysis>),
+    /// The corpus analysed (at start, or again after an entity correction), with the finder's
+    /// index when the worker built it (`None`: built here).
+    Analysed(
+        std::sync::Arc<crate::analysis::CorpusAnalysis>,
+        Option<std::sync::Arc<crate::analysis::finder::FinderIndex>>,
+    ),
 }
 
 /// Rows each source takes in the sources pane.
@@ -60,6 +67,13 @@ pub fn list_offset(cursor: usize, visible: usize) -> usize {
 }
 
 pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
+    if matches!(
+        message,
+        Message::Key(_) | Message::Click { .. } | Message::Wheel { .. }
+    ) {
+        // The user has moved on: the article open last time is no longer opened on arrival.
+        state.restore_current = None;
+    }
     match message {
         Message::Key(key) => on_key(state, key),
         Message::Action(action) => apply(state, action),
@@ -76,20 +90,21 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
         Message::Wheel { x, y, down } => mouse::wheel(state, x, y, down),
         Message::Saved(saved) => annotate::saved(state, saved),
         Message::Found { seq, results } => finder::results(state, seq, results),
+        Message::Loaded(batch) => loading::arrived(state, batch),
         Message::Progress(progress) => {
-            state.progress = (progress.done < progress.total).then_some(progress);
+            state.progress = Some(progress);
             vec![]
         }
-        Message::Analysed(analysis) => {
+        Message::Analysed(analysis, index) => {
             state.progress = None;
             state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
-            state.finder_index = Some(std::sync::Arc::new(
-                crate::analysis::finder::FinderIndex::build(
+            state.finder_index = Some(index.unwrap_or_else(|| {
+                std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
                     &state.corpus,
                     &analysis.entities.index,
                     &state.annotations.list,
-                ),
-            ));
+                ))
+            }));
             state.analysis = Some(analysis);
             state.entity_cursor = 0;
             // Views built on the old analysis would point at stale rows.
@@ -143,6 +158,10 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
 }
 
 fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+    if state.loading && action.changes_annotations() {
+        loading::refuse_annotations(state);
+        return vec![];
+    }
     let doc = state.document();
     let in_article = state.focus == Pane::Article;
     match action {

@@ -32,22 +32,31 @@ pub struct ViewStore {
     path: Option<PathBuf>,
     /// The file exists but could not be used: leave it as it is (someone may want it back).
     keep_as_is: bool,
+    /// What the file held, for articles that arrive after it was read.
+    saved: SavedViews,
 }
 
 impl ViewStore {
     /// The store of this corpus, keyed by its article paths.
     pub fn for_corpus(corpus: &Corpus) -> ViewStore {
+        ViewStore::for_paths(corpus.articles.iter().map(|a| Path::new(&a.path)))
+    }
+
+    /// The store of the corpus made of these files (or article paths), in load order: the
+    /// same key as `for_corpus` once they have loaded.
+    pub fn for_paths<'a>(paths: impl Iterator<Item = &'a Path>) -> ViewStore {
         let dir = std::env::var_os("XDG_STATE_HOME")
             .filter(|d| !d.is_empty())
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")));
         let path = dir.map(|d| {
             d.join("parallax/views")
-                .join(format!("{:016x}.json", corpus_key(corpus)))
+                .join(format!("{:016x}.json", corpus_key(paths)))
         });
         ViewStore {
             path,
             keep_as_is: false,
+            saved: SavedViews::default(),
         }
     }
 
@@ -56,6 +65,7 @@ impl ViewStore {
         ViewStore {
             path: Some(path),
             keep_as_is: false,
+            saved: SavedViews::default(),
         }
     }
 
@@ -66,18 +76,44 @@ impl ViewStore {
     /// Applies saved positions to the state. `Err` is a one-line notice; the file is then
     /// never written by this store.
     pub fn load_into(&mut self, state: &mut State) -> Result<(), String> {
-        let result = self.read_into(state);
+        let result = self.read();
         self.keep_as_is = result.is_err();
-        result
+        self.saved = result?;
+        state.restore_current = self.saved.current.clone();
+        self.apply_arrived(state, 0);
+        Ok(())
     }
 
-    fn read_into(&self, state: &mut State) -> Result<(), String> {
+    /// Applies the saved positions to the articles from index `from` on (those that just
+    /// arrived), and opens the article that was open last time if it is among them and the
+    /// user has not moved on.
+    pub fn apply_arrived(&self, state: &mut State, from: usize) {
+        let corpus = std::sync::Arc::clone(&state.corpus);
+        for (index, article) in corpus.articles.iter().enumerate().skip(from) {
+            if let Some(s) = self.saved.articles.get(&article.id) {
+                state.views[index] = ArticleView {
+                    cursor: s.cursor,
+                    scroll: s.scroll,
+                    anchor: None,
+                };
+                state.read[index] = s.read;
+            }
+            if state.restore_current.as_deref() == Some(article.id.as_str()) {
+                state.restore_current = None;
+                state.current = index;
+                state.source_cursor = index;
+                state.read[index] = true;
+            }
+        }
+    }
+
+    fn read(&self) -> Result<SavedViews, String> {
         let Some(path) = &self.path else {
-            return Ok(());
+            return Ok(SavedViews::default());
         };
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SavedViews::default()),
             Err(e) => {
                 return Err(format!(
                     "{}: cannot read reading positions: {e}",
@@ -98,25 +134,7 @@ impl ViewStore {
                 saved.version
             ));
         }
-        for (index, article) in state.corpus.articles.iter().enumerate() {
-            if let Some(s) = saved.articles.get(&article.id) {
-                state.views[index] = ArticleView {
-                    cursor: s.cursor,
-                    scroll: s.scroll,
-                    anchor: None,
-                };
-                state.read[index] = s.read;
-            }
-        }
-        if let Some(index) = saved
-            .current
-            .and_then(|id| state.corpus.articles.iter().position(|a| a.id == id))
-        {
-            state.current = index;
-            state.source_cursor = index;
-            state.read[index] = true;
-        }
-        Ok(())
+        Ok(saved)
     }
 
     /// Writes the positions atomically (temporary file, then rename); nothing when the file
@@ -125,13 +143,16 @@ impl ViewStore {
         let Some(path) = self.path.as_ref().filter(|_| !self.keep_as_is) else {
             return Ok(());
         };
-        let saved = SavedViews {
+        let mut saved = SavedViews {
             version: VERSION,
-            current: state
-                .corpus
-                .articles
-                .get(state.current)
-                .map(|a| a.id.clone()),
+            // Until the article open last time has loaded, it is still the one to reopen.
+            current: state.restore_current.clone().or_else(|| {
+                state
+                    .corpus
+                    .articles
+                    .get(state.current)
+                    .map(|a| a.id.clone())
+            }),
             articles: state
                 .corpus
                 .articles
@@ -150,6 +171,12 @@ impl ViewStore {
                 })
                 .collect(),
         };
+        if state.loading {
+            // Articles not loaded yet keep what the file had for them.
+            for (id, article) in &self.saved.articles {
+                saved.articles.entry(id.clone()).or_insert(*article);
+            }
+        }
         let text = serde_json::to_string_pretty(&saved).map_err(|e| e.to_string())?;
         write_atomically(path, text.as_bytes())
             .map_err(|e| format!("{}: cannot save reading positions: {e}", path.display()))
@@ -167,13 +194,31 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// FNV-1a over the articles' absolute paths, so the same folder is the same corpus wherever
-/// the reader is started from.
-fn corpus_key(corpus: &Corpus) -> u64 {
+/// the reader is started from. Each folder is resolved once, not each of its files: ten
+/// thousand `canonicalize` calls would cost the first frame tens of milliseconds.
+fn corpus_key<'a>(paths: impl Iterator<Item = &'a Path>) -> u64 {
+    let mut folders: std::collections::HashMap<&Path, Option<PathBuf>> = Default::default();
     let mut hash: u64 = 0xcbf29ce484222325;
-    for article in &corpus.articles {
-        let path = fs::canonicalize(&article.path)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_else(|_| article.path.clone());
+    for path in paths {
+        let absolute = match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) => {
+                let parent = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+                folders
+                    .entry(parent)
+                    .or_insert_with(|| fs::canonicalize(parent).ok())
+                    .as_ref()
+                    .map(|folder| folder.join(name))
+            }
+            _ => None,
+        };
+        let path = absolute.map_or_else(
+            || path.to_string_lossy().into_owned(),
+            |p| p.to_string_lossy().into_owned(),
+        );
         for b in path.bytes().chain([0]) {
             hash ^= b as u64;
             hash = hash.wrapping_mul(0x100000001b3);

@@ -3,8 +3,10 @@
 
 mod analysed;
 mod parallel;
+mod stream;
 
 pub use analysed::{load_paths_analysed, AnalysedCorpus};
+pub use stream::{LoadBatch, StreamingLoad};
 
 use super::article::Article;
 use super::clean::CleanMode;
@@ -182,47 +184,78 @@ fn load_planned<X: Send>(
     options: &LoadOptions,
     build: impl Fn(String, String) -> (Article, X) + Sync,
 ) -> Result<(Corpus, Vec<X>), LoadError> {
-    let FilePlan {
-        files,
-        manifests,
-        mut warnings,
-        folder,
-    } = plan;
-    let built = parallel::map_in_parallel(&files, |(path, _)| load_file(path, options, &build));
-    let mut ids = IdAllocator::default();
-    let mut articles = Vec::with_capacity(files.len());
-    let mut extras = Vec::with_capacity(files.len());
-    for ((path, manifest), outcome) in files.iter().zip(built) {
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let overrides = manifest
-            .zip(file_name.as_deref())
-            .and_then(|(m, name)| manifests[m].get(name));
-        for message in outcome.notes {
-            warnings.push(LoadWarning {
-                path: shown(path),
-                message,
-            });
-        }
-        for part in outcome.parts {
-            let mut article = part.article;
-            article.id = ids.allocate(display_safe(&part.stem).into_owned());
-            article.apply_override(&part.meta);
-            if let Some(over) = overrides {
-                article.apply_override(over);
+    let mut assembler = Assembler::default();
+    let mut articles = Vec::with_capacity(plan.files.len());
+    let mut extras = Vec::with_capacity(plan.files.len());
+    parallel::for_each_in_order(
+        &plan.files,
+        |(path, _)| load_file(path, options, &build),
+        |i, outcome| {
+            for (article, extra) in assembler.assemble(&plan, i, outcome) {
+                articles.push(article);
+                extras.push(extra);
             }
-            articles.push(article);
-            extras.push(part.extra);
-        }
-    }
+        },
+    );
+    let warnings = assembler.finish(plan.warnings);
     if articles.is_empty() {
         return Err(LoadError::NothingLoaded(warnings));
     }
     let corpus = Corpus {
         articles,
         warnings,
-        folder,
+        folder: plan.folder,
     };
     Ok((corpus, extras))
+}
+
+/// Turns each file's outcome, in load order, into finished articles: unique ids, the page's
+/// own metadata, then the folder manifest's overrides; and the file's notes into warnings.
+#[derive(Default)]
+struct Assembler {
+    ids: IdAllocator,
+    warnings: Vec<LoadWarning>,
+}
+
+impl Assembler {
+    /// File `index` of the plan. Must be called in file order: ids depend on it.
+    fn assemble<X>(
+        &mut self,
+        plan: &FilePlan,
+        index: usize,
+        outcome: FileOutcome<X>,
+    ) -> Vec<(Article, X)> {
+        let (path, manifest) = &plan.files[index];
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let overrides = manifest
+            .zip(file_name.as_deref())
+            .and_then(|(m, name)| plan.manifests[m].get(name));
+        for message in outcome.notes {
+            self.warnings.push(LoadWarning {
+                path: shown(path),
+                message,
+            });
+        }
+        outcome
+            .parts
+            .into_iter()
+            .map(|part| {
+                let mut article = part.article;
+                article.id = self.ids.allocate(display_safe(&part.stem).into_owned());
+                article.apply_override(&part.meta);
+                if let Some(over) = overrides {
+                    article.apply_override(over);
+                }
+                (article, part.extra)
+            })
+            .collect()
+    }
+
+    /// The warnings of planning first, then the files' own, in load order.
+    fn finish(&mut self, mut planning: Vec<LoadWarning>) -> Vec<LoadWarning> {
+        planning.append(&mut self.warnings);
+        planning
+    }
 }
 
 /// What one file gave: its articles (a feed gives several) and one-line notes about it.

@@ -112,8 +112,12 @@ fn find_outlet(text: &str, lines: &[Line]) -> Option<String> {
         }
     }
     for caption in removed(RemovalReason::Caption).chain(removed(RemovalReason::Repeat)) {
-        if let Some((_, credit)) = caption.split_once('©') {
-            let credit = trim_line(credit);
+        if let Some((before, credit)) = caption.split_once('©') {
+            let mut credit = trim_line(credit);
+            // "(Photo: © Northern Standard)": the bracket closes the caption, not the name.
+            if before.contains('(') {
+                credit = credit.trim_end_matches(')').trim_end();
+            }
             if !credit.is_empty()
                 && credit.split_whitespace().count() <= 4
                 && !PHOTO_AGENCIES
@@ -220,5 +224,22 @@ mod tests {
             capitalised_run("Levant Post. All rights reserved.").as_deref(),
             Some("Levant Post")
         );
+    }
+}
+
+#[cfg(test)]
+mod credit_tests {
+    use crate::corpus::{Article, CleanMode};
+
+    #[test]
+    fn a_bracketed_photo_credit_names_the_outlet_without_the_bracket() {
+        let text = "A desalination plant tops the agenda of the meeting\n\n\
+            Officials said on Friday that talks would focus on the state of bilateral relations \
+            and prospects for cooperation across several sectors.\n\n\
+            Klaus Afanasiev (Photo: © Northern Standard)\n\n\
+            The meeting comes as the government reassesses its posture in the region, officials \
+            said, adding that no date had been set.\n";
+        let article = Article::new("a".into(), "a.txt".into(), text.into(), CleanMode::Clean);
+        assert_eq!(article.meta.outlet.as_deref(), Some("Northern Standard"));
     }
 }

@@ -197,9 +197,16 @@ fn view_status<'a>(state: &'a State, width: usize, theme: &Theme) -> Option<Line
     ]))
 }
 
-/// "analysing 1234/10000 ▕███░░░░░▏ 12% ETA 8s"
+/// "analysing 1234/10000 ▕███░░░░░▏ 12% ETA 8s"; "linking…" (entities, sentences, stories)
+/// when there is nothing to count.
 fn gauge(p: crate::state::Progress) -> String {
+    use crate::state::Phase;
     const WIDTH: usize = 10;
+    let what = match p.phase {
+        Phase::Loading => "loading",
+        Phase::Recognising => "analysing",
+        Phase::Linking => return String::from(" linking… "),
+    };
     let filled = (p.done * WIDTH)
         .checked_div(p.total)
         .unwrap_or(0)
@@ -214,7 +221,7 @@ fn gauge(p: crate::state::Progress) -> String {
         }
     };
     format!(
-        " analysing {}/{} ▕{}{}▏ {percent}% ETA {eta} ",
+        " {what} {}/{} ▕{}{}▏ {percent}% ETA {eta} ",
         p.done,
         p.total,
         "█".repeat(filled),

@@ -95,6 +95,9 @@ pub fn analysed_state(width: u16, height: u16) -> State {
     let mut state = seed_state(width, height);
     let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
     // As the app does: entities, the finder index and the analysis arrive together.
-    update(&mut state, Message::Analysed(std::sync::Arc::new(analysis)));
+    update(
+        &mut state,
+        Message::Analysed(std::sync::Arc::new(analysis), None),
+    );
     state
 }

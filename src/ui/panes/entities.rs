@@ -32,10 +32,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled("no entities recognised", theme.dim())),
-            inner,
-        );
+        let why = match state.analysis {
+            Some(_) => "no entities recognised",
+            None => "analysing…",
+        };
+        frame.render_widget(Paragraph::new(Line::styled(why, theme.dim())), inner);
         return;
     }
     let width = inner.width as usize;

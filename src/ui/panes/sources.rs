@@ -14,7 +14,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
-        .title(format!(" Sources ({}) ", state.corpus.articles.len()));
+        .title(match state.progress {
+            Some(p) if state.loading => format!(
+                " Sources ({}, loading {}/{}) ",
+                state.corpus.articles.len(),
+                p.done,
+                p.total
+            ),
+            _ => format!(" Sources ({}) ", state.corpus.articles.len()),
+        });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
