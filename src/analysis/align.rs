@@ -31,9 +31,12 @@ pub use word_diff::{word_diff, DiffKind, DiffPiece, Side};
 pub const NEAR_DUPLICATE_SHARE: f32 = 0.5;
 
 /// Aligns two articles of the corpus (indexes into `terms.articles`). Symmetric:
-/// `align_articles(t, b, a)` is `align_articles(t, a, b).mirrored()`.
+/// `align_articles(t, b, a)` is `align_articles(t, a, b).mirrored()`, and the result does not
+/// depend on the order the articles were loaded in: the pair is always solved with the article
+/// of the smaller id as rows, so even ties that relative position cannot break come out the same.
 pub fn align_articles(terms: &CorpusTerms, left: usize, right: usize) -> Alignment {
-    if left > right {
+    let order = |a: usize| (terms.article_ids.get(a), a);
+    if order(left) > order(right) {
         return align_articles(terms, right, left).mirrored();
     }
     let left_sentences = &terms.articles[left];

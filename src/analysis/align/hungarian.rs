@@ -1,9 +1,53 @@
 //! Maximum-weight one-to-one matching (the Hungarian algorithm, O(n²m)): each sentence's
 //! primary counterpart. Unlike first-come greedy matching, a strong pair never steals a
-//! sentence that two other pairs together need more.
+//! sentence that two other pairs together need more. Among matchings of equal weight it takes
+//! the one whose pairs sit closest in relative position, so ties never depend on which side is
+//! passed as rows: the transposed matrix gives the transposed pairs.
 
-/// The rows × columns matching that maximises the total weight of matched cells. Cells of weight
-/// 0 or less are never matched. Returns (row, column) pairs sorted by row.
+use std::ops::{Add, Sub};
+
+/// Weights are compared in units of 2⁻²⁴ (an f32's precision near 1), in exact integers, so that
+/// equal totals are really equal and the tie-break below decides them.
+const WEIGHT_UNITS: f64 = (1u64 << 24) as f64;
+
+/// A matching's cost, compared lexicographically: minus its weight, then how far its pairs sit
+/// from each other in relative position. A totally ordered group, as the algorithm needs.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Cost {
+    weight: i64,
+    distance: i64,
+}
+
+impl Add for Cost {
+    type Output = Cost;
+    fn add(self, o: Cost) -> Cost {
+        Cost {
+            weight: self.weight + o.weight,
+            distance: self.distance + o.distance,
+        }
+    }
+}
+
+impl Sub for Cost {
+    type Output = Cost;
+    fn sub(self, o: Cost) -> Cost {
+        Cost {
+            weight: self.weight - o.weight,
+            distance: self.distance - o.distance,
+        }
+    }
+}
+
+/// Above any total a matching can reach.
+const UNREACHED: Cost = Cost {
+    weight: i64::MAX / 4,
+    distance: 0,
+};
+
+/// The rows × columns matching that maximises the total weight of matched cells; among equal
+/// totals, the one whose pairs are closest in relative position (row r of n at (2r+1)/2n, column
+/// c of m at (2c+1)/2m), a measure that transposing leaves unchanged. Cells of weight 0 or less
+/// are never matched. Returns (row, column) pairs sorted by row.
 pub fn max_weight_matching(weights: &[Vec<f32>]) -> Vec<(usize, usize)> {
     let rows = weights.len();
     let cols = weights.first().map_or(0, Vec::len);
@@ -22,22 +66,32 @@ pub fn max_weight_matching(weights: &[Vec<f32>]) -> Vec<(usize, usize)> {
         pairs.sort_unstable();
         return pairs;
     }
-    let cost = |r: usize, c: usize| -> f64 { -(weights[r][c].max(0.0) as f64) };
-    // Potentials and the column → row assignment, 1-based with 0 as the virtual start.
     let (n, m) = (rows, cols);
-    let mut u = vec![0.0f64; n + 1];
-    let mut v = vec![0.0f64; m + 1];
+    let cost = |r: usize, c: usize| -> Cost {
+        let w = weights[r][c];
+        if w <= 0.0 {
+            return Cost::default();
+        }
+        let (r, c, n, m) = (r as i64, c as i64, n as i64, m as i64);
+        Cost {
+            weight: -(f64::from(w) * WEIGHT_UNITS).round() as i64,
+            distance: ((2 * r + 1) * m - (2 * c + 1) * n).abs(),
+        }
+    };
+    // Potentials and the column → row assignment, 1-based with 0 as the virtual start.
+    let mut u = vec![Cost::default(); n + 1];
+    let mut v = vec![Cost::default(); m + 1];
     let mut assigned = vec![0usize; m + 1];
     let mut way = vec![0usize; m + 1];
     for i in 1..=n {
         assigned[0] = i;
         let mut j0 = 0;
-        let mut min_to = vec![f64::INFINITY; m + 1];
+        let mut min_to = vec![UNREACHED; m + 1];
         let mut used = vec![false; m + 1];
         loop {
             used[j0] = true;
             let i0 = assigned[j0];
-            let mut delta = f64::INFINITY;
+            let mut delta = UNREACHED;
             let mut j1 = 0;
             for j in 1..=m {
                 if used[j] {
@@ -55,10 +109,10 @@ pub fn max_weight_matching(weights: &[Vec<f32>]) -> Vec<(usize, usize)> {
             }
             for j in 0..=m {
                 if used[j] {
-                    u[assigned[j]] += delta;
-                    v[j] -= delta;
+                    u[assigned[j]] = u[assigned[j]] + delta;
+                    v[j] = v[j] - delta;
                 } else {
-                    min_to[j] -= delta;
+                    min_to[j] = min_to[j] - delta;
                 }
             }
             j0 = j1;
@@ -127,6 +181,55 @@ mod tests {
         for (w, expected) in cases {
             let got = max_weight_matching(&w);
             assert_eq!(got, expected, "{w:?}");
+        }
+    }
+
+    fn transposed(w: &[Vec<f32>]) -> Vec<Vec<f32>> {
+        (0..w[0].len())
+            .map(|c| w.iter().map(|row| row[c]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn equal_weights_go_to_the_pairs_nearest_in_relative_position() {
+        let cases: Vec<Case> = vec![
+            (vec![vec![0.5, 0.5], vec![0.5, 0.5]], vec![(0, 0), (1, 1)]),
+            (vec![vec![0.5, 0.5, 0.5]], vec![(0, 1)]),
+            (
+                vec![vec![0.5, 0.5, 0.5], vec![0.5, 0.5, 0.5]],
+                vec![(0, 0), (1, 2)],
+            ),
+            // Weight first: position only decides between equal totals.
+            (vec![vec![0.5, 0.6], vec![0.6, 0.5]], vec![(0, 1), (1, 0)]),
+        ];
+        for (w, expected) in cases {
+            assert_eq!(max_weight_matching(&w), expected, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn transposing_the_weights_transposes_the_matching_even_on_ties() {
+        let cases = [
+            vec![vec![0.5, 0.5, 0.5], vec![0.5, 0.5, 0.5]],
+            vec![
+                vec![0.4, 0.4, 0.0, 0.4],
+                vec![0.4, 0.4, 0.4, 0.0],
+                vec![0.0, 0.4, 0.4, 0.4],
+            ],
+            vec![
+                vec![0.3, 0.3],
+                vec![0.3, 0.3],
+                vec![0.3, 0.3],
+                vec![0.3, 0.3],
+            ],
+        ];
+        for w in cases {
+            let mut mirrored: Vec<(usize, usize)> = max_weight_matching(&transposed(&w))
+                .into_iter()
+                .map(|(c, r)| (r, c))
+                .collect();
+            mirrored.sort_unstable();
+            assert_eq!(max_weight_matching(&w), mirrored, "{w:?}");
         }
     }
 

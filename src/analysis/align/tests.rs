@@ -122,3 +122,53 @@ fn khmeimim_and_hmeimim_are_one_term() {
         .collect();
     assert!(shared.contains(&"hmeimim"), "{shared:?}");
 }
+
+/// The primary (one-to-one) counterparts of an article and a copy of it with one sentence
+/// repeated at the end: the repeated sentence ties, and position decides.
+fn primaries_with_a_repeated_sentence(copy_first: bool) -> Vec<(usize, usize)> {
+    let seeds = load_seeds(&LoadOptions::default());
+    let original = seeds.articles[0].clone();
+    let repeated = original.text(original.sentences[4]).to_string();
+    let copy = Article::new(
+        "copy".into(),
+        "copy.txt".into(),
+        format!("{}\n\n{repeated}\n", original.source.trim_end()),
+        CleanMode::Clean,
+    );
+    let original = Article::new(
+        "original".into(),
+        "original.txt".into(),
+        original.source.clone(),
+        CleanMode::Clean,
+    );
+    let corpus = Corpus {
+        articles: match copy_first {
+            true => vec![copy, original],
+            false => vec![original, copy],
+        },
+        ..Corpus::default()
+    };
+    let terms = CorpusTerms::build(&corpus, &CorpusEntities::default());
+    let (o, c) = match copy_first {
+        true => (1, 0),
+        false => (0, 1),
+    };
+    let alignment = align_articles(&terms, o, c);
+    assert_eq!(alignment.left, o);
+    alignment
+        .links
+        .iter()
+        .filter(|l| l.primary)
+        .map(|l| (l.left, l.right))
+        .collect()
+}
+
+#[test]
+fn primary_ties_go_by_position_whatever_the_load_order() {
+    let loaded_first = primaries_with_a_repeated_sentence(false);
+    let loaded_second = primaries_with_a_repeated_sentence(true);
+    assert_eq!(loaded_first, loaded_second);
+    // Sentence 4 ties between its copy in place and the repeat at the end: it takes the copy in
+    // place, nearest in relative position.
+    assert!(loaded_first.contains(&(4, 4)), "{loaded_first:?}");
+}
