@@ -12,33 +12,74 @@ pub mod find;
 pub mod generate;
 pub mod keys;
 pub mod map;
+pub mod progress;
 pub mod read;
 pub mod stories;
 
 use crate::cli::{CorpusArgs, Format};
 use parallax::corpus::{
-    load_paths, load_paths_analysed, AnalysedCorpus, AnalysisCache, CleanMode, Corpus, LoadError,
-    LoadOptions, LoadWarning,
+    load_paths_analysed_reporting, load_paths_reporting, AnalysedCorpus, AnalysisCache, CleanMode,
+    Corpus, LoadError, LoadOptions, LoadWarning,
 };
+use progress::Progress;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Loads the corpus, printing per-file warnings; `None` after printing a fatal error.
 pub fn load(args: &CorpusArgs, clean: CleanMode) -> Option<Corpus> {
-    report(load_paths(&args.paths, &load_options(args, clean)), |c| {
-        &c.warnings
-    })
+    load_with(args, clean, &mut Progress::on_stderr())
+}
+
+/// `load`, with a progress bar on stderr while the files load.
+pub fn load_with(args: &CorpusArgs, clean: CleanMode, progress: &mut Progress) -> Option<Corpus> {
+    let options = load_options(args, clean);
+    let loaded = load_paths_reporting(&args.paths, &options, &mut |done, total| {
+        progress.files(done, total)
+    });
+    progress.clear();
+    report(loaded, |c| &c.warnings)
 }
 
 /// Loads the corpus with every article's mentions, through the analysis cache (unless
 /// `--no-cache`), printing per-file warnings; `None` after printing a fatal error.
 pub fn load_analysed(args: &CorpusArgs, clean: CleanMode) -> Option<AnalysedCorpus> {
+    load_analysed_with(args, clean, &mut Progress::on_stderr())
+}
+
+/// `load_analysed`, with a progress bar on stderr while the files load and are analysed.
+pub fn load_analysed_with(
+    args: &CorpusArgs,
+    clean: CleanMode,
+    progress: &mut Progress,
+) -> Option<AnalysedCorpus> {
     let cache = match args.no_cache {
         true => AnalysisCache::disabled(),
         false => AnalysisCache::open_default(),
     };
-    let loaded = load_paths_analysed(&args.paths, &load_options(args, clean), &cache);
+    let options = load_options(args, clean);
+    let loaded =
+        load_paths_analysed_reporting(&args.paths, &options, &cache, &mut |done, total| {
+            progress.files(done, total)
+        });
+    progress.clear();
     report(loaded, |a| &a.corpus.warnings)
+}
+
+/// The corpus and its entities, mentions through the analysis cache, with progress on
+/// stderr; `None` after printing a fatal error. The progress is left on the last stage.
+pub fn load_with_entities(
+    args: &CorpusArgs,
+    progress: &mut Progress,
+) -> Option<(Corpus, parallax::analysis::CorpusEntities)> {
+    let analysed = load_analysed_with(args, CleanMode::Clean, progress)?;
+    progress.stage("linking entities across articles");
+    let corrections = parallax::analysis::EntityCorrections::default();
+    let entities = parallax::analysis::CorpusEntities::from_mentions(
+        &analysed.corpus,
+        analysed.mentions,
+        &corrections,
+    );
+    Some((analysed.corpus, entities))
 }
 
 pub fn load_options(args: &CorpusArgs, clean: CleanMode) -> LoadOptions {

@@ -27,8 +27,8 @@ pub use article::Article;
 pub use cache::{load_article_cached, mentions_cached, AnalysisCache, CacheKey, CachedArticle};
 pub use clean::CleanMode;
 pub use load::{
-    load_paths, load_paths_analysed, load_seeds, AnalysedCorpus, LoadBatch, LoadError, LoadOptions,
-    LoadWarning, StreamingLoad,
+    load_paths, load_paths_analysed, load_paths_analysed_reporting, load_paths_reporting,
+    load_seeds, AnalysedCorpus, LoadBatch, LoadError, LoadOptions, LoadWarning, StreamingLoad,
 };
 pub use lookup::{find_article, LookupError};
 pub use reason::RemovalReason;

@@ -1,21 +1,21 @@
 //! `parallax coverage [PATH]...`: how often each source mentions each entity.
 
-use super::{default_format, json_line, load, write_stdout};
+use super::progress::Progress;
+use super::{default_format, json_line, load_with_entities, write_stdout};
 use crate::cli::{CorpusArgs, Format};
 use parallax::analysis::coverage::Coverage;
-use parallax::analysis::CorpusEntities;
-use parallax::corpus::CleanMode;
 use parallax::text::display_safe;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
-    let Some(corpus) = load(args, CleanMode::Clean) else {
+    let mut progress = Progress::on_stderr();
+    let Some((corpus, entities)) = load_with_entities(args, &mut progress) else {
         return ExitCode::from(2);
     };
-    let entities = CorpusEntities::analyse(&corpus, &[]);
     let coverage = Coverage::build(&entities);
+    progress.clear();
     let text = match default_format(format) {
         Format::Json => {
             let entities = coverage

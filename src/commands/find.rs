@@ -1,13 +1,14 @@
 //! `parallax find`: the finder's ranked results for one query, as JSON or text. Annotations come
 //! from the corpus's annotation store, read only.
 
-use super::{default_format, json_line, load, write_stdout};
+use super::progress::Progress;
+use super::{default_format, json_line, load_with_entities, write_stdout};
 use crate::cli::{CorpusArgs, FindKind, Format};
 use parallax::analysis::finder::{FinderIndex, Hit, Kind, SearchOptions, Target};
 use parallax::analysis::CorpusEntities;
 use parallax::corpus::annotation::Annotation;
 use parallax::corpus::store::AnnotationStore;
-use parallax::corpus::{CleanMode, Corpus};
+use parallax::corpus::Corpus;
 use parallax::text::display_safe;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -57,11 +58,12 @@ pub fn run(
     limit: usize,
     format: Option<Format>,
 ) -> ExitCode {
-    let Some(corpus) = load(args, CleanMode::Clean) else {
+    let mut progress = Progress::on_stderr();
+    let Some((corpus, entities)) = load_with_entities(args, &mut progress) else {
         return ExitCode::from(2);
     };
-    let entities = CorpusEntities::analyse(&corpus, &[]);
     let annotations = read_annotations(&corpus, args.annotations.as_deref());
+    progress.stage("indexing sources, entities and sentences");
     let index = FinderIndex::build(&corpus, &entities.index, &annotations);
     let options = SearchOptions {
         limit,
@@ -74,6 +76,7 @@ pub fn run(
         ..SearchOptions::default()
     };
     let found = index.search(query, &options, None);
+    progress.clear();
     let results: Vec<ResultDump> = found
         .hits
         .iter()

@@ -1,22 +1,24 @@
 //! `parallax map [PATH]...`: the story map, facts by how many sources report them.
 
-use super::{default_format, json_line, load, write_stdout};
+use super::progress::Progress;
+use super::{default_format, json_line, load_with_entities, write_stdout};
 use crate::cli::{CorpusArgs, Format};
 use parallax::analysis::align::CorpusTerms;
 use parallax::analysis::story_map::{SentenceRef, StoryMap};
-use parallax::analysis::CorpusEntities;
-use parallax::corpus::{CleanMode, Corpus};
+use parallax::corpus::Corpus;
 use parallax::text::display_safe;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
-    let Some(corpus) = load(args, CleanMode::Clean) else {
+    let mut progress = Progress::on_stderr();
+    let Some((corpus, entities)) = load_with_entities(args, &mut progress) else {
         return ExitCode::from(2);
     };
-    let entities = CorpusEntities::analyse(&corpus, &[]);
+    progress.stage("aligning sentences into facts");
     let map = StoryMap::build(&CorpusTerms::build(&corpus, &entities));
+    progress.clear();
     let text = match default_format(format) {
         Format::Json => to_json(&corpus, &map),
         Format::Text => to_text(&corpus, &map),

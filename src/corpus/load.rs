@@ -5,7 +5,7 @@ mod analysed;
 mod parallel;
 mod stream;
 
-pub use analysed::{load_paths_analysed, AnalysedCorpus};
+pub use analysed::{load_paths_analysed, load_paths_analysed_reporting, AnalysedCorpus};
 pub use stream::{LoadBatch, StreamingLoad};
 
 use super::article::Article;
@@ -123,11 +123,21 @@ pub fn load_seeds(options: &LoadOptions) -> Corpus {
 /// Loads files and folders (a folder means the article files directly inside it), in the
 /// order given, folders in file-name order. With no paths, loads the seeds.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, LoadError> {
+    load_paths_reporting(paths, options, &mut |_, _| {})
+}
+
+/// `load_paths`, calling `progress(files done, files in all)` as files finish, in load order,
+/// on the calling thread.
+pub fn load_paths_reporting(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Corpus, LoadError> {
     if paths.is_empty() {
         return Ok(load_seeds(options));
     }
     let plan = plan_files(paths)?;
-    let (corpus, _) = load_planned(plan, options, |path, text| {
+    let (corpus, _) = load_planned(plan, options, progress, |path, text| {
         (Article::new(String::new(), path, text, options.clean), ())
     })?;
     Ok(corpus)
@@ -182,6 +192,7 @@ fn plan_files(paths: &[PathBuf]) -> Result<FilePlan, LoadError> {
 fn load_planned<X: Send>(
     plan: FilePlan,
     options: &LoadOptions,
+    progress: &mut dyn FnMut(usize, usize),
     build: impl Fn(String, String) -> (Article, X) + Sync,
 ) -> Result<(Corpus, Vec<X>), LoadError> {
     let mut assembler = Assembler::default();
@@ -195,6 +206,7 @@ fn load_planned<X: Send>(
                 articles.push(article);
                 extras.push(extra);
             }
+            progress(i + 1, plan.files.len());
         },
     );
     let warnings = assembler.finish(plan.warnings);

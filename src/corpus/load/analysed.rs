@@ -24,12 +24,22 @@ pub fn load_paths_analysed(
     options: &LoadOptions,
     cache: &AnalysisCache,
 ) -> Result<AnalysedCorpus, LoadError> {
+    load_paths_analysed_reporting(paths, options, cache, &mut |_, _| {})
+}
+
+/// `load_paths_analysed`, calling `progress(files done, files in all)` as files finish.
+pub fn load_paths_analysed_reporting(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    cache: &AnalysisCache,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<AnalysedCorpus, LoadError> {
     let mode = options.clean;
     if paths.is_empty() {
         return Ok(load_seeds_analysed(mode, cache));
     }
     let plan = plan_files(paths)?;
-    let (corpus, found) = load_planned(plan, options, |path, text| {
+    let (corpus, found) = load_planned(plan, options, progress, |path, text| {
         let (article, mentions, hit) = analyse_cached(cache, String::new(), path, text, mode);
         (article, (mentions, hit))
     })?;
