@@ -75,17 +75,10 @@ pub fn run(
     });
     let analysis_events = tx.clone();
     let searches = spawn_search_thread(tx.clone());
-    match loader {
-        Some(loader) => {
-            let batches = tx.clone();
-            thread::spawn(move || {
-                loader.rest(|batch| {
-                    let _ = batches.send(AppEvent::Message(Message::Loaded(batch)));
-                })
-            });
-        }
-        None => spawn_analysis(&state, tx.clone()),
+    if loader.is_none() {
+        spawn_analysis(&state, tx.clone());
     }
+    let batches = tx.clone();
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
@@ -108,6 +101,15 @@ pub fn run(
     let mut fault = RenderFault::from_env();
     let result = (|| -> std::io::Result<()> {
         draw(&mut terminal, &state, &theme, &mut fault)?;
+        // The rest of the corpus loads once the first frame is out, so its workers do not
+        // compete with it for the cores.
+        if let Some(loader) = loader {
+            thread::spawn(move || {
+                loader.rest(|batch| {
+                    let _ = batches.send(AppEvent::Message(Message::Loaded(batch)));
+                })
+            });
+        }
         while let Ok(event) = rx.recv() {
             let message = match event {
                 AppEvent::Terminate => {

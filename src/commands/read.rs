@@ -3,7 +3,7 @@
 use super::{fail, load_options};
 use crate::cli::CorpusArgs;
 use parallax::config::Config;
-use parallax::corpus::{CleanMode, StreamingLoad};
+use parallax::corpus::{AnalysisCache, CleanMode, StreamingLoad};
 use parallax::state::{EntityTable, State};
 use parallax::ui::theme::Palette;
 use std::io::IsTerminal;
@@ -12,7 +12,8 @@ use std::process::ExitCode;
 pub fn run(args: &CorpusArgs) -> ExitCode {
     // The first articles load here; the rest stream in while the reader is already open.
     let mut loader = match StreamingLoad::plan(&args.paths, load_options(args, CleanMode::Clean)) {
-        Ok(loader) => loader,
+        Ok(loader) if args.no_cache => loader,
+        Ok(loader) => loader.with_cache(AnalysisCache::open_default()),
         Err(err) => return fail(err),
     };
     let mut corpus = match loader.head() {

@@ -189,6 +189,23 @@ pub fn mentions_cached(
     mentions
 }
 
+/// An article's structure (lines, metadata, sentences) from the cache when it has a sound
+/// entry for this text, else cleaned now. Recognition is left for later: the reader loads with
+/// this so its first articles show before anything is recognised.
+pub fn article_cached(
+    cache: &AnalysisCache,
+    id: String,
+    path: String,
+    source: String,
+    mode: CleanMode,
+) -> Article {
+    let key = CacheKey::of(&source, mode);
+    match cache.get(key) {
+        Some(entry) if entry.fits(&source) => entry.into_article(id, path, source).0,
+        _ => Article::new(id, path, source, mode),
+    }
+}
+
 /// `load_article_cached`, also saying whether the cache had it.
 pub(crate) fn analyse_cached(
     cache: &AnalysisCache,

@@ -4,7 +4,8 @@
 //! they are ready. The articles, ids and warnings are exactly those of `load_paths`.
 
 use super::{load_file, load_seeds, plan_files, Assembler, FilePlan, LoadError, LoadOptions};
-use crate::corpus::{Article, Corpus, LoadWarning};
+use crate::corpus::cache::article_cached;
+use crate::corpus::{AnalysisCache, Article, Corpus, LoadWarning};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -36,6 +37,8 @@ pub struct StreamingLoad {
     /// `None` for the seeds.
     plan: Option<FilePlan>,
     options: LoadOptions,
+    /// Articles already cleaned once come from here.
+    cache: AnalysisCache,
     assembler: Assembler,
     /// Files the head has loaded.
     done: usize,
@@ -52,9 +55,16 @@ impl StreamingLoad {
         Ok(StreamingLoad {
             plan,
             options,
+            cache: AnalysisCache::disabled(),
             assembler: Assembler::default(),
             done: 0,
         })
+    }
+
+    /// Takes articles already cleaned from `cache` instead of cleaning them again.
+    pub fn with_cache(mut self, cache: AnalysisCache) -> StreamingLoad {
+        self.cache = cache;
+        self
     }
 
     /// Every file to load, in load order.
@@ -84,8 +94,13 @@ impl StreamingLoad {
             return Ok(load_seeds(&self.options));
         };
         let started = Instant::now();
-        let options = &self.options;
-        let build = |path, text| (Article::new(String::new(), path, text, options.clean), ());
+        let (options, cache) = (&self.options, &self.cache);
+        let build = |path, text| {
+            (
+                article_cached(cache, String::new(), path, text, options.clean),
+                (),
+            )
+        };
         let mut articles = Vec::new();
         while self.done < plan.files.len() {
             if !articles.is_empty() && started.elapsed() >= budget {
@@ -113,6 +128,7 @@ impl StreamingLoad {
         let StreamingLoad {
             plan,
             options,
+            cache,
             mut assembler,
             done,
         } = self;
@@ -120,7 +136,12 @@ impl StreamingLoad {
             return emit(LoadBatch::default());
         };
         let total = plan.files.len();
-        let build = |path, text| (Article::new(String::new(), path, text, options.clean), ());
+        let build = |path, text| {
+            (
+                article_cached(&cache, String::new(), path, text, options.clean),
+                (),
+            )
+        };
         let mut batch = LoadBatch {
             files_done: done,
             files_total: total,
@@ -182,7 +203,13 @@ mod tests {
     }
 
     fn streamed(paths: &[PathBuf]) -> (Corpus, Vec<(usize, usize)>) {
-        let mut load = StreamingLoad::plan(paths, LoadOptions::default()).unwrap();
+        streamed_with(paths, AnalysisCache::disabled())
+    }
+
+    fn streamed_with(paths: &[PathBuf], cache: AnalysisCache) -> (Corpus, Vec<(usize, usize)>) {
+        let mut load = StreamingLoad::plan(paths, LoadOptions::default())
+            .unwrap()
+            .with_cache(cache);
         // No time for the head: one article, the rest from the workers.
         let mut corpus = load.head_within(Duration::ZERO).unwrap();
         assert_eq!(corpus.articles.len(), 1);
@@ -220,6 +247,32 @@ mod tests {
         // Progress only grows and ends at every file.
         assert!(progress.windows(2).all(|w| w[0].0 <= w[1].0));
         assert_eq!(progress.last(), Some(&(303, 303)));
+    }
+
+    #[test]
+    fn articles_from_the_cache_are_the_articles_cleaned_afresh() {
+        let dir = folder(40);
+        let paths = vec![dir.path().to_path_buf()];
+        let cache_dir = tempfile::tempdir().unwrap();
+        let cache = || AnalysisCache::with_fingerprint(cache_dir.path(), 7);
+        // Fills the cache.
+        crate::corpus::load_paths_analysed(&paths, &LoadOptions::default(), &cache()).unwrap();
+        let (cached, _) = streamed_with(&paths, cache());
+        let (fresh, _) = streamed(&paths);
+        let shape = |c: &Corpus| {
+            c.articles
+                .iter()
+                .map(|a| {
+                    (
+                        a.id.clone(),
+                        a.lines.clone(),
+                        a.sentences.clone(),
+                        a.meta.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&cached), shape(&fresh));
     }
 
     #[test]
