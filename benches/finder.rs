@@ -1,8 +1,8 @@
 //! The finder on large candidate sets: 10k, 100k and 400k generated news lines (deterministic,
 //! `finder/corpus.rs`), each searched as sentences. Per size and query: our search on all
-//! cores and on one, a narrowing keystroke ("pu" → "put"), and nucleo-matcher on one thread
-//! as a yardstick (items converted to UTF-32 once, scored, top 200 kept). Index build times are
-//! printed to stderr.
+//! cores and on one, narrowing keystrokes ("pu" → "put", "nat he" → "nat her"), and
+//! nucleo-matcher on one thread as a yardstick (items converted to UTF-32 once, scored, top 200
+//! kept). Index build times are printed to stderr.
 //!
 //! Run: `cargo bench --bench finder`. `benches/compare_fzf.sh` runs `fzf --filter` on the same
 //! lines: with `FINDER_BENCH_LINES_DIR=DIR` set, this bench only writes `DIR/lines-<N>.txt`.
@@ -104,6 +104,10 @@ fn bench_size(c: &mut Criterion, size: usize) {
     let pu = index.search("pu", &all_cores, None);
     group.bench_function("all-cores/narrow pu→put", |b| {
         b.iter(|| black_box(index.search("put", &all_cores, Some(&pu))))
+    });
+    let nat_he = index.search("nat he", &all_cores, None);
+    group.bench_function("all-cores/narrow nat he→nat her", |b| {
+        b.iter(|| black_box(index.search("nat her", &all_cores, Some(&nat_he))))
     });
     let items: Vec<Utf32String> = lines
         .iter()

@@ -23,7 +23,9 @@
 //! each ASCII candidate gets bitsets of where the query's bytes occur (`masks.rs`, SSE2); the
 //! subsequence test and an exact copy of the skim recurrence that visits only matching cells
 //! (`score.rs`, held to SkimMatcherV2's score by a property test) run on them; with a full top
-//! list, an upper bound from the same bitsets skips candidates that cannot rank. The work is
+//! list, upper bounds from the same bitsets skip candidates that cannot rank: first one that
+//! looks for an unbroken best-scoring match of each term (`score/chain.rs`), then a per-byte
+//! one, then each term's exact score in turn. The work is
 //! split over the cores, the best `limit` kept in a bounded heap, and only those go to
 //! SkimMatcherV2 itself for their final scores and positions. A query that extends the
 //! previous one re-ranks only its survivors.

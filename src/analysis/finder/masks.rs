@@ -130,24 +130,31 @@ impl ByteMasks {
 /// A query has at most this many distinct bytes on the bitset path.
 pub(super) const MAX_NEEDLES: usize = 40;
 
-/// A needle ready for comparing: its two bytes, and on x86_64 each spread over a register.
+/// A needle ready for comparing: its two bytes, whether they are one letter in both cases,
+/// and on x86_64 the byte to compare with spread over a register.
 #[derive(Copy, Clone, Debug)]
 pub(super) struct Needle {
     pair: NeedlePair,
+    /// A letter in either case: one compare against the text with bit 0x20 set finds both.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    either_case: bool,
     #[cfg(target_arch = "x86_64")]
-    spread: [std::arch::x86_64::__m128i; 2],
+    spread: std::arch::x86_64::__m128i,
 }
 
 impl Needle {
     pub fn new(pair: NeedlePair) -> Needle {
+        let either_case = pair.0.is_ascii_lowercase() && pair.1 == pair.0.to_ascii_uppercase();
+        debug_assert!(
+            either_case || pair.0 == pair.1,
+            "a byte, or a letter in both cases"
+        );
         Needle {
             pair,
-            // SAFETY: SSE2 is part of the x86_64 baseline; this only sets registers.
+            either_case,
+            // SAFETY: SSE2 is part of the x86_64 baseline; this only sets a register.
             #[cfg(target_arch = "x86_64")]
-            spread: unsafe {
-                use std::arch::x86_64::_mm_set1_epi8;
-                [_mm_set1_epi8(pair.0 as i8), _mm_set1_epi8(pair.1 as i8)]
-            },
+            spread: unsafe { std::arch::x86_64::_mm_set1_epi8(pair.0 as i8) },
         }
     }
 
@@ -156,32 +163,41 @@ impl Needle {
     }
 }
 
-/// 16 bytes of text, loaded once and compared with each needle.
+/// 16 bytes of text, loaded once and compared with each needle: as they are, and with bit
+/// 0x20 set (upper-case ASCII letters made lower-case; no other byte becomes a letter).
 #[cfg(target_arch = "x86_64")]
-struct Block(std::arch::x86_64::__m128i);
+struct Block {
+    bytes: std::arch::x86_64::__m128i,
+    lowered: std::arch::x86_64::__m128i,
+}
 
 #[cfg(target_arch = "x86_64")]
 impl Block {
     #[inline(always)]
     fn load(bytes: &[u8]) -> Block {
+        use std::arch::x86_64::{_mm_loadu_si128, _mm_or_si128, _mm_set1_epi8};
         assert!(bytes.len() >= 16);
         // SAFETY: SSE2 is part of the x86_64 baseline; `bytes` has at least 16 readable bytes
         // and the load is unaligned.
-        Block(unsafe { std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().cast()) })
+        unsafe {
+            let loaded = _mm_loadu_si128(bytes.as_ptr().cast());
+            Block {
+                bytes: loaded,
+                lowered: _mm_or_si128(loaded, _mm_set1_epi8(0x20)),
+            }
+        }
     }
 
     /// Bit `k` set when byte `k` is either byte of the needle.
     #[inline(always)]
     fn mask(&self, needle: &Needle) -> u16 {
-        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128};
+        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8};
+        let text = match needle.either_case {
+            true => self.lowered,
+            false => self.bytes,
+        };
         // SAFETY: SSE2 is part of the x86_64 baseline; these only compute on registers.
-        unsafe {
-            let either = _mm_or_si128(
-                _mm_cmpeq_epi8(self.0, needle.spread[0]),
-                _mm_cmpeq_epi8(self.0, needle.spread[1]),
-            );
-            _mm_movemask_epi8(either) as u16
-        }
+        unsafe { _mm_movemask_epi8(_mm_cmpeq_epi8(text, needle.spread)) as u16 }
     }
 }
 

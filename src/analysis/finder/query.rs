@@ -32,6 +32,9 @@ pub(super) struct Term {
     /// Smart case: a term with an upper-case (ASCII, after folding) letter matches case.
     pub case_sensitive: bool,
     pub ascii: bool,
+    /// Every byte an ASCII letter or digit: the chained bound applies
+    /// ([`super::score::chain_bound_ascii`]).
+    pub alnum: bool,
     /// One per character, for the subsequence prefilter over folded bytes.
     pub needles: Vec<Needle>,
     /// ASCII terms: for each byte, its bitset in [`Query::needle_pairs`]. Empty for a term
@@ -124,6 +127,7 @@ impl Term {
             chars: text.chars().collect(),
             case_sensitive,
             ascii: text.is_ascii(),
+            alnum: text.bytes().all(|b| b.is_ascii_alphanumeric()),
             needles,
             needle_of: Vec::new(),
         }

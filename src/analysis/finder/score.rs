@@ -217,8 +217,10 @@ pub(super) fn ascii_bonuses(text: &[u8], out: &mut Vec<u8>) {
     }));
 }
 
+mod chain;
 mod sparse;
 
+pub(super) use chain::{chain_applies, chain_bound_ascii};
 pub(super) use sparse::{
     skim_bound_ascii, skim_score_ascii, AsciiText, Occurrences, SparseRows, BONUS_CLASSES,
 };
@@ -292,6 +294,13 @@ mod tests {
             [classes.row(0), classes.row(1), classes.row(2)],
         );
         assert!(bound as i64 >= generic, "bound {bound} < score {generic}");
+        if pattern.iter().all(u8::is_ascii_alphanumeric) && chain_applies(classes.row(2)) {
+            let chain = chain_bound_ascii(&masks, &needle_of, classes.row(0), classes.row(1));
+            assert!(
+                chain as i64 >= generic,
+                "chain bound {chain} < score {generic}"
+            );
+        }
         Some(generic)
     }
 
@@ -358,6 +367,22 @@ mod tests {
         fn same_scores_as_skim_on_any_ascii(
             text in "[a-dA-D .\\-/_0-9(]{0,40}",
             pattern in "[a-dA-D .0-9]{1,5}",
+        ) {
+            prop_assert_eq!(ours_ascii(&text, &pattern), skim(&text, &pattern));
+        }
+
+        #[test]
+        fn same_scores_as_skim_on_text_without_humps(
+            text in "[a-d .\\-/_0-9(]{0,150}",
+            pattern in "[a-dA-D0-9]{1,6}",
+        ) {
+            prop_assert_eq!(ours_ascii(&text, &pattern), skim(&text, &pattern));
+        }
+
+        #[test]
+        fn same_scores_as_skim_on_words(
+            text in "(([A-D]?[a-d]{1,5}|[0-9]{1,3})[ .\\-]{1,2}){0,30}",
+            pattern in "[a-dA-D0-9]{1,6}",
         ) {
             prop_assert_eq!(ours_ascii(&text, &pattern), skim(&text, &pattern));
         }

@@ -5,8 +5,8 @@ use super::super::index::FinderIndex;
 use super::super::masks::{ByteMasks, Needle};
 use super::super::query::Query;
 use super::super::score::{
-    first_matches, skim_bound_ascii, skim_score, skim_score_ascii, AsciiText, Occurrences,
-    ScoreRows, SparseRows,
+    chain_applies, chain_bound_ascii, first_matches, skim_bound_ascii, skim_score,
+    skim_score_ascii, AsciiText, Occurrences, ScoreRows, SparseRows,
 };
 use super::{best_first, Ids, Ranked, Scored};
 use std::collections::BinaryHeap;
@@ -18,6 +18,8 @@ pub(super) struct Worker<'a> {
     boosts: &'a [(u32, i64)],
     rows: ScoreRows,
     sparse: SparseRows,
+    /// Each term's chained bound, when it applies (`score_one_ascii_field`).
+    chained: Vec<i64>,
     /// Bitsets of the query's bytes over the field in `masks_of` (ASCII fields).
     masks: ByteMasks,
     masks_of: Option<usize>,
@@ -80,6 +82,7 @@ impl<'a> Worker<'a> {
             boosts,
             rows: ScoreRows::default(),
             sparse: SparseRows::default(),
+            chained: Vec::new(),
             masks: ByteMasks::default(),
             masks_of: None,
             needles: query.needle_pairs.iter().map(|&p| Needle::new(p)).collect(),
@@ -199,6 +202,19 @@ impl<'a> Worker<'a> {
         let text = index.folded(field).as_bytes();
         self.build_masks(field);
         // `passed` holds one entry per term, in term order.
+        self.chained.clear();
+        if let Some(floor) = floor {
+            let [head, brk, camel] = index.classes(field);
+            if chain_applies(camel) && terms.iter().all(|t| t.alnum) {
+                for term in terms {
+                    let bound = chain_bound_ascii(&self.masks, &term.needle_of, head, brk);
+                    self.chained.push(bound as i64);
+                }
+                if self.chained.iter().sum::<i64>() + boost <= floor {
+                    return Outcome::Below;
+                }
+            }
+        }
         self.lasts.clear();
         for passed in &self.passed {
             if !terms[passed.term].last_in(&self.masks, text.len(), &mut self.last) {
@@ -210,7 +226,10 @@ impl<'a> Worker<'a> {
         let mut remaining = 0i64;
         if let Some(floor) = floor {
             for i in 0..self.passed.len() {
-                let bound = skim_bound_ascii(self.occurrences(i), index.classes(field)) as i64;
+                let mut bound = skim_bound_ascii(self.occurrences(i), index.classes(field)) as i64;
+                if let Some(&chained) = self.chained.get(self.passed[i].term) {
+                    bound = bound.min(chained);
+                }
                 self.order.push((bound, i));
                 remaining += bound;
             }
