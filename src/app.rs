@@ -5,7 +5,7 @@
 
 use crate::analysis::{CorpusAnalysis, EntityCorrections};
 use crate::corpus::store::AnnotationStore;
-use crate::corpus::{Corpus, StreamingLoad};
+use crate::corpus::{AnalysisCache, Corpus, StreamingLoad};
 use crate::effect::Effect;
 use crate::keymap::{Key, KeyCode};
 use crate::state::State;
@@ -42,6 +42,10 @@ pub fn run(
     loader: Option<StreamingLoad>,
 ) -> std::io::Result<()> {
     state.no_color = theme.palette == Palette::NoColor;
+    // The analysis reads and writes the same cache the loader read (none with --no-cache).
+    let cache = loader
+        .as_ref()
+        .map_or_else(AnalysisCache::open_default, |l| l.cache().clone());
     let loader = loader.filter(|l| l.remaining() > 0);
     state.loading = loader.is_some();
     let mut store = match &loader {
@@ -76,7 +80,7 @@ pub fn run(
     let analysis_events = tx.clone();
     let searches = spawn_search_thread(tx.clone());
     if loader.is_none() {
-        spawn_analysis(&state, tx.clone());
+        spawn_analysis(&state, &cache, tx.clone());
     }
     let batches = tx.clone();
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([
@@ -160,11 +164,11 @@ pub fn run(
                         };
                         update(&mut state, Message::Saved(saved));
                     }
-                    Effect::Reanalyse => spawn_analysis(&state, analysis_events.clone()),
+                    Effect::Reanalyse => spawn_analysis(&state, &cache, analysis_events.clone()),
                     Effect::Arrived { from } => store.apply_arrived(&mut state, from),
                     Effect::Loaded => {
                         annotation_store = Some(open_annotations(&mut state, annotations));
-                        spawn_analysis(&state, analysis_events.clone());
+                        spawn_analysis(&state, &cache, analysis_events.clone());
                     }
                 }
             }
@@ -252,7 +256,8 @@ fn leave_modes() {
 /// Analyses the corpus on worker threads (the article on screen first), with the user's entity
 /// corrections, reporting progress and then the whole analysis as messages. Mentions come from
 /// the on-disk cache when it has them.
-fn spawn_analysis(state: &State, events: mpsc::Sender<AppEvent>) {
+fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<AppEvent>) {
+    let cache = cache.clone();
     let corpus = Arc::clone(&state.corpus);
     let corrections = EntityCorrections::from_annotations(&state.annotations.list);
     let annotations = state.annotations.list.clone();
@@ -261,7 +266,7 @@ fn spawn_analysis(state: &State, events: mpsc::Sender<AppEvent>) {
         let report = |progress| {
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
         };
-        let analysis = analyse(&corpus, &corrections, first, report);
+        let analysis = analyse(&corpus, &corrections, first, &cache, report);
         // The finder's index over every sentence is built here too, not on the UI thread.
         let index = crate::analysis::finder::FinderIndex::build(
             &corpus,
@@ -279,10 +284,10 @@ pub fn analyse(
     corpus: &Corpus,
     corrections: &EntityCorrections,
     first: usize,
+    cache: &AnalysisCache,
     report: impl Fn(crate::state::Progress) + Sync,
 ) -> CorpusAnalysis {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let cache = crate::corpus::AnalysisCache::open_default();
     let total = corpus.articles.len();
     let started = std::time::Instant::now();
     let mut order: Vec<usize> = (0..total).collect();
@@ -302,7 +307,7 @@ pub fn analyse(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&article) = order.get(i) else { break };
                 let found = crate::corpus::mentions_cached(
-                    &cache,
+                    cache,
                     &corpus.articles[article],
                     crate::corpus::CleanMode::Clean,
                 );

@@ -67,6 +67,10 @@ impl StreamingLoad {
         self
     }
 
+    pub fn cache(&self) -> &AnalysisCache {
+        &self.cache
+    }
+
     /// Every file to load, in load order.
     pub fn files(&self) -> impl Iterator<Item = &Path> {
         self.plan
