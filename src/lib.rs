@@ -19,6 +19,7 @@ pub mod fetch;
 pub mod generate;
 pub mod keymap;
 pub mod layout;
+pub mod parallel;
 pub mod state;
 pub mod text;
 pub mod ui;

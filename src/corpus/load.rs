@@ -2,7 +2,6 @@
 //! folder's `parallax.toml`. The only corpus code that reads article files.
 
 mod analysed;
-mod parallel;
 mod stream;
 
 pub use analysed::{load_paths_analysed, load_paths_analysed_reporting, AnalysedCorpus};
@@ -198,7 +197,7 @@ fn load_planned<X: Send>(
     let mut assembler = Assembler::default();
     let mut articles = Vec::with_capacity(plan.files.len());
     let mut extras = Vec::with_capacity(plan.files.len());
-    parallel::for_each_in_order(
+    crate::parallel::for_each_in_order(
         &plan.files,
         |(path, _)| load_file(path, options, &build),
         |i, outcome| {

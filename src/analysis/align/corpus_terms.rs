@@ -1,12 +1,14 @@
 //! The terms of every body sentence of a corpus, interned, with IDF weights computed over all
 //! sentences: a term that few sentences use says more than one that most do.
 
+use super::figures::Figure;
 use super::sentence_terms::{
-    clause_starts, sentence_raw_terms, MentionRef, NamedMention, SentenceTerms, TermClass, TermId,
+    clause_starts, sentence_raw_terms, MentionRef, NamedMention, RawTerm, SentenceTerms, TermClass,
+    TermId,
 };
 use crate::analysis::entity_kind::EntityKind;
 use crate::analysis::CorpusEntities;
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus};
 use crate::text::{display_safe, ByteSpan};
 use std::collections::HashMap;
 
@@ -35,32 +37,25 @@ impl CorpusTerms {
     /// Terms of every body sentence; `entities` gives the canonical entity of each mention
     /// (`CorpusEntities::default()` treats names as plain words).
     pub fn build(corpus: &Corpus, entities: &CorpusEntities) -> CorpusTerms {
+        // Tokenising and stemming, the bulk of the work, on all cores; interning, which
+        // hands out ids in corpus order, on this thread.
+        let indices: Vec<usize> = (0..corpus.articles.len()).collect();
+        let raw_articles = crate::parallel::map_in_parallel(&indices, |&a| {
+            raw_article(&corpus.articles[a], a, entities)
+        });
         let mut lookup: HashMap<String, TermId> = HashMap::new();
         let mut vocabulary: Vec<Term> = Vec::new();
         let mut articles = Vec::with_capacity(corpus.articles.len());
-        for (a, article) in corpus.articles.iter().enumerate() {
-            let mentions: Vec<MentionRef> = if a < entities.mentions.len() {
-                entities
-                    .resolved(a)
-                    .filter(|(m, _)| m.kind != EntityKind::Date)
-                    .map(|(m, id)| MentionRef {
-                        span: ByteSpan::from(m.span.clone()),
-                        entity: id,
-                        kind: m.kind,
-                        name: &entities.index.entity(id).name,
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let mut sentences = Vec::with_capacity(article.sentences.len());
-            for &span in &article.sentences {
-                let inside: Vec<MentionRef> = mentions
-                    .iter()
-                    .filter(|m| span.contains(m.span))
-                    .copied()
-                    .collect();
-                let (raw, figures, names) = sentence_raw_terms(&article.source, span, &inside);
+        for raw_sentences in raw_articles {
+            let mut sentences = Vec::with_capacity(raw_sentences.len());
+            for RawSentence {
+                span,
+                raw,
+                figures,
+                names,
+                starts,
+            } in raw_sentences
+            {
                 let mut intern = |key: String, class: TermClass, surface: &str| -> TermId {
                     *lookup.entry(key.clone()).or_insert_with(|| {
                         let display = display_name(&key, class, surface);
@@ -72,7 +67,6 @@ impl CorpusTerms {
                         (vocabulary.len() - 1) as TermId
                     })
                 };
-                let starts = clause_starts(&article.source, span);
                 let mut clauses: Vec<Vec<TermId>> = vec![Vec::new(); starts.len()];
                 let mut terms: Vec<TermId> = Vec::with_capacity(raw.len());
                 for t in raw {
@@ -142,6 +136,56 @@ impl CorpusTerms {
     pub fn sentence_count(&self) -> usize {
         self.articles.iter().map(Vec::len).sum()
     }
+}
+
+/// A sentence's terms before interning.
+struct RawSentence<'a> {
+    span: ByteSpan,
+    raw: Vec<RawTerm<'a>>,
+    figures: Vec<Figure>,
+    names: Vec<(NamedMention, String)>,
+    starts: Vec<usize>,
+}
+
+/// Article `a`'s sentences as raw terms, names resolved to their canonical entities.
+fn raw_article<'a>(
+    article: &'a Article,
+    a: usize,
+    entities: &'a CorpusEntities,
+) -> Vec<RawSentence<'a>> {
+    let mentions: Vec<MentionRef> = if a < entities.mentions.len() {
+        entities
+            .resolved(a)
+            .filter(|(m, _)| m.kind != EntityKind::Date)
+            .map(|(m, id)| MentionRef {
+                span: ByteSpan::from(m.span.clone()),
+                entity: id,
+                kind: m.kind,
+                name: &entities.index.entity(id).name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    article
+        .sentences
+        .iter()
+        .map(|&span| {
+            let inside: Vec<MentionRef> = mentions
+                .iter()
+                .filter(|m| span.contains(m.span))
+                .copied()
+                .collect();
+            let (raw, figures, names) = sentence_raw_terms(&article.source, span, &inside);
+            RawSentence {
+                span,
+                raw,
+                figures,
+                names,
+                starts: clause_starts(&article.source, span),
+            }
+        })
+        .collect()
 }
 
 /// The weight of a term used by one sentence only, whatever the corpus size (ln 85: the seeds).

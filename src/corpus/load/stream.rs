@@ -153,7 +153,7 @@ impl StreamingLoad {
         };
         let started = Instant::now();
         let mut last = started;
-        super::parallel::for_each_in_order(
+        crate::parallel::for_each_in_order(
             &plan.files[done..],
             |(path, _)| load_file(path, &options, &build),
             |i, outcome| {

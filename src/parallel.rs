@@ -1,10 +1,17 @@
-//! Running independent per-file work on every core, results in input order.
+//! Running independent per-item work (files, articles) on every core, results in input order.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// Fewer items than this run on the calling thread: spawning would cost more than it saves.
 const MIN_ITEMS_FOR_THREADS: usize = 8;
+
+/// `f` over every item on all cores; the results in the items' order.
+pub fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let mut results = Vec::with_capacity(items.len());
+    for_each_in_order(items, f, |_, result| results.push(result));
+    results
+}
 
 /// `f` over every item on all cores, handing each result to `emit` on the calling thread in
 /// the items' order, as soon as it and every item before it are done: a consumer sees a
@@ -57,18 +64,12 @@ pub fn for_each_in_order<T: Sync, R: Send>(
 mod tests {
     use super::*;
 
-    fn collected(items: &[usize], f: impl Fn(&usize) -> usize + Sync) -> Vec<usize> {
-        let mut results = Vec::new();
-        for_each_in_order(items, f, |_, r| results.push(r));
-        results
-    }
-
     #[test]
     fn results_come_back_in_order() {
         let items: Vec<usize> = (0..1000).collect();
-        let squares = collected(&items, |&i| i * i);
+        let squares = map_in_parallel(&items, |&i| i * i);
         assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
-        assert_eq!(collected(&items[..3], |&i| i + 1), vec![1, 2, 3]);
+        assert_eq!(map_in_parallel(&items[..3], |&i| i + 1), vec![1, 2, 3]);
     }
 
     #[test]
