@@ -5,6 +5,7 @@ mod cursor;
 mod entity_nav;
 mod finder;
 mod mouse;
+mod sources;
 mod views;
 
 use crate::action::Action;
@@ -226,6 +227,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.notice(format!("there is no source {n}"));
         }
         Action::Open => match state.focus {
+            Pane::Sources if state.sources.header.is_some() => sources::toggle(state),
             Pane::Sources => {
                 let effects = open_article(state, state.source_cursor);
                 state.focus = Pane::Article;
@@ -273,6 +275,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             let doc = state.document();
             cursor::follow(state, &doc);
         }
+        Action::ToggleStory => sources::toggle(state),
+        Action::CollapseStories => sources::collapse_all(state),
+        Action::ExpandStories => sources::expand_all(state),
         Action::ToggleHelp => state.help = !state.help,
         Action::ToggleRead => {
             if let Some(read) = state.read.get_mut(state.current) {
@@ -314,10 +319,7 @@ fn select_sentence(state: &mut State, doc: &crate::document::Document) {
 /// Moves the cursor of the focused list pane.
 fn move_list(state: &mut State, delta: isize) {
     match state.focus {
-        Pane::Sources => {
-            let n = state.corpus.articles.len();
-            state.source_cursor = step(state.source_cursor, delta, n);
-        }
+        Pane::Sources => sources::move_cursor(state, delta),
         Pane::Entities => {
             let n = state.entities.entities_in(state.current).len();
             state.entity_cursor = step(state.entity_cursor, delta, n);
@@ -378,6 +380,7 @@ fn show_article(state: &mut State, index: usize) -> Vec<Effect> {
         finder::refresh_matches(state);
     }
     state.source_cursor = index;
+    sources::reveal(state, index);
     state.entity_cursor = 0;
     state.read[index] = true;
     let doc = state.document();

@@ -1,4 +1,5 @@
-//! `parallax map [PATH]...`: the story map, facts by how many sources report them.
+//! `parallax map [PATH]... [--story N]`: the story map, facts by how many sources report them;
+//! of one story with `--story`.
 
 use super::{default_format, json_line, load, write_stdout};
 use crate::cli::{CorpusArgs, Format};
@@ -11,15 +12,22 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
+pub fn run(args: &CorpusArgs, format: Option<Format>, story: Option<usize>) -> ExitCode {
     let Some(corpus) = load(args, CleanMode::Clean) else {
         return ExitCode::from(2);
     };
     let entities = CorpusEntities::analyse(&corpus, &[]);
-    let map = StoryMap::build(&CorpusTerms::build(&corpus, &entities));
+    let articles = match super::stories::story_articles(&corpus, &entities, story) {
+        Ok(articles) => articles,
+        Err(message) => {
+            eprintln!("parallax: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let map = StoryMap::build_for(&CorpusTerms::build(&corpus, &entities), &articles);
     let text = match default_format(format) {
         Format::Json => to_json(&corpus, &map),
-        Format::Text => to_text(&corpus, &map),
+        Format::Text => to_text(&corpus, &articles, &map),
     };
     write_stdout(&text)
 }
@@ -72,17 +80,20 @@ fn to_json(corpus: &Corpus, map: &StoryMap) -> String {
 }
 
 /// One line per fact: a ● for each source that reports it, ○ for each that does not.
-fn to_text(corpus: &Corpus, map: &StoryMap) -> String {
+/// (The columns are `articles`: the story's, or all.)
+fn to_text(corpus: &Corpus, articles: &[usize], map: &StoryMap) -> String {
     let mut out = String::new();
-    for (i, a) in corpus.articles.iter().enumerate() {
+    for &i in articles {
+        let a = &corpus.articles[i];
         let outlet = a.meta.outlet.as_deref().unwrap_or("");
         let _ = writeln!(out, "{:>2}  {}  {}", i + 1, a.id, display_safe(outlet));
     }
     let _ = writeln!(out);
     for fact in &map.facts {
         let sources = fact.sources();
-        let marks: String = (0..corpus.articles.len())
-            .map(|a| if sources.contains(&a) { '●' } else { '○' })
+        let marks: String = articles
+            .iter()
+            .map(|a| if sources.contains(a) { '●' } else { '○' })
             .collect();
         let _ = writeln!(out, "{marks}  {}", text_of(corpus, fact.representative));
     }
