@@ -35,7 +35,12 @@ fn main() {
     drop(again);
     let t = Instant::now();
     let terms = CorpusTerms::build(&corpus, entities);
-    println!("  sentence terms: {:.2?}", t.elapsed());
+    println!(
+        "  sentence terms: {:.2?}, {} terms, {} sentences",
+        t.elapsed(),
+        terms.vocabulary_len(),
+        terms.sentence_count()
+    );
     let t = Instant::now();
     let stories = Stories::group(&corpus, entities);
     println!(

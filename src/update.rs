@@ -93,6 +93,8 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
             ));
             state.analysis = Some(analysis);
             state.entity_cursor = 0;
+            // A story index may mean another story now; the cursor returns to its article.
+            state.sources.header = None;
             // Views built on the old analysis would point at stale rows.
             state.screen = crate::state::screen::Screen::Read;
             finder::index_ready(state)
