@@ -209,3 +209,15 @@ fn the_story_map_and_coverage_show_the_open_articles_story_only() {
         analysis.stories.stories[story].articles
     );
 }
+
+#[test]
+fn with_one_story_the_list_stays_flat_and_za_only_explains_in_the_sources_pane() {
+    let mut state = common::analysed_state(160, 48);
+    let flat: Vec<SourceRow> = (0..5).map(SourceRow::Article).collect();
+    assert_eq!(rows(&state), flat);
+    press(&mut state, " ");
+    assert!(!state.notice_visible, "Space while reading stays quiet");
+    press(&mut state, "<S-Tab>za");
+    assert!(state.notice_visible);
+    assert_eq!(rows(&state), flat);
+}

@@ -38,15 +38,21 @@ fn story_at_cursor(state: &State) -> Option<usize> {
     }
 }
 
-/// `za`: collapses or expands the story under the cursor; collapsing moves the cursor onto
-/// its header.
+/// `za`, `Space`: collapses or expands the story under the cursor; collapsing moves the
+/// cursor onto its header. Without stories it says why only in the sources pane, so that a
+/// Space pressed out of habit while reading stays quiet.
 pub fn toggle(state: &mut State) {
+    let quiet = state.focus != Pane::Sources;
     let Some(analysis) = state.analysis.clone() else {
-        state.notice("stories are not ready yet: the corpus is still being analysed");
+        if !quiet {
+            state.notice("stories are not ready yet: the corpus is still being analysed");
+        }
         return;
     };
     let Some(story) = story_at_cursor(state) else {
-        state.notice("the corpus is one story: there is nothing to collapse");
+        if !quiet {
+            state.notice("the corpus is one story: there is nothing to collapse");
+        }
         return;
     };
     let collapse = !state.sources.is_collapsed(&analysis, story);
