@@ -92,6 +92,12 @@ pub enum Action {
     ToggleEntities,
     /// Show or hide hidden boilerplate
     ToggleBoilerplate,
+    /// Collapse or expand the story under the cursor in the sources list
+    ToggleStory,
+    /// Collapse every story of the sources list
+    CollapseStories,
+    /// Expand every story of the sources list
+    ExpandStories,
     /// Show or hide this help
     ToggleHelp,
     /// Mark the article read or unread
@@ -188,6 +194,9 @@ impl Action {
             Action::Cancel => "Clear the selection, close a popup",
             Action::ToggleEntities => "Show or hide the entities pane",
             Action::ToggleBoilerplate => "Show or hide hidden boilerplate",
+            Action::ToggleStory => "Collapse or expand the story under the cursor",
+            Action::CollapseStories => "Collapse every story of the sources list",
+            Action::ExpandStories => "Expand every story of the sources list",
             Action::ToggleHelp => "Show or hide this help",
             Action::ToggleRead => "Mark the article read or unread",
             Action::Suspend => "Suspend to the shell",

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod entities;
 pub mod entity_kind;
 pub mod finder;
+pub mod near_duplicates;
 pub mod ner;
 pub mod search;
 pub mod sentences;

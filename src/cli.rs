@@ -79,6 +79,9 @@ enum Command {
         /// Output format (JSON by default when stdout is not a terminal).
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// Only story N, numbered as `parallax stories` prints them (largest first).
+        #[arg(long, value_name = "N")]
+        story: Option<usize>,
     },
     /// How often each source mentions each entity.
     Coverage {
@@ -87,6 +90,9 @@ enum Command {
         /// Output format (JSON by default when stdout is not a terminal).
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// Only story N, numbered as `parallax stories` prints them (largest first).
+        #[arg(long, value_name = "N")]
+        story: Option<usize>,
     },
     /// List the canonical entities, most mentioned first, with aliases and sources.
     Entities {
@@ -269,8 +275,16 @@ pub fn run() -> ExitCode {
             corpus,
             format,
         }) => commands::compare::run(&left, &right, &corpus, format),
-        Some(Command::Map { corpus, format }) => commands::map::run(&corpus, format),
-        Some(Command::Coverage { corpus, format }) => commands::coverage::run(&corpus, format),
+        Some(Command::Map {
+            corpus,
+            format,
+            story,
+        }) => commands::map::run(&corpus, format, story),
+        Some(Command::Coverage {
+            corpus,
+            format,
+            story,
+        }) => commands::coverage::run(&corpus, format, story),
         Some(Command::Find {
             query,
             corpus,

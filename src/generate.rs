@@ -43,6 +43,25 @@ pub struct GeneratedCorpus {
     pub truth: GroundTruth,
 }
 
+impl GeneratedCorpus {
+    /// The articles as a corpus, as loading the written files would give it (ids are the
+    /// file names without `.txt`), without touching the disk: for tests and benchmarks.
+    pub fn to_corpus(&self) -> crate::corpus::Corpus {
+        use crate::corpus::{Article, CleanMode, Corpus};
+        Corpus {
+            articles: self
+                .articles
+                .iter()
+                .map(|a| {
+                    let id = a.file_name.trim_end_matches(".txt").to_string();
+                    Article::new(id, a.file_name.clone(), a.text.clone(), CleanMode::Clean)
+                })
+                .collect(),
+            ..Corpus::default()
+        }
+    }
+}
+
 /// `stories.json`: the story each article was generated for, and each story's cast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroundTruth {

@@ -164,6 +164,10 @@ impl Default for Keymap {
         bind(&[Key::code(K::Esc)], Cancel);
         bind(&[Key::plain('e')], ToggleEntities);
         bind(&[Key::plain('B')], ToggleBoilerplate);
+        bind(&[Key::plain('z'), Key::plain('a')], ToggleStory);
+        bind(&[Key::plain(' ')], ToggleStory);
+        bind(&[Key::plain('z'), Key::plain('M')], CollapseStories);
+        bind(&[Key::plain('z'), Key::plain('R')], ExpandStories);
         bind(&[Key::plain('?')], ToggleHelp);
         bind(&[Key::plain('r')], ToggleRead);
         bind(&[Key::ctrl('p')], Finder);

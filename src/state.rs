@@ -7,6 +7,7 @@ pub mod entity_table;
 pub mod finder;
 pub mod jump_list;
 pub mod screen;
+pub mod sources;
 
 use crate::corpus::Corpus;
 use crate::document::Document;
@@ -92,6 +93,8 @@ pub struct State {
     pub current: usize,
     /// The highlighted row of the sources pane.
     pub source_cursor: usize,
+    /// Story groups of the sources pane: which are collapsed, a header under the cursor.
+    pub sources: sources::SourcesState,
     pub views: Vec<ArticleView>,
     pub read: Vec<bool>,
     pub show_entities: bool,
@@ -144,6 +147,7 @@ impl State {
             focus: Pane::Article,
             current: 0,
             source_cursor: 0,
+            sources: Default::default(),
             views: vec![ArticleView::default(); n],
             read,
             show_entities: true,

@@ -6,6 +6,7 @@ mod entity_nav;
 mod finder;
 mod loading;
 mod mouse;
+mod sources;
 mod views;
 
 use crate::action::Action;
@@ -107,6 +108,8 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
             }));
             state.analysis = Some(analysis);
             state.entity_cursor = 0;
+            // A story index may mean another story now; the cursor returns to its article.
+            state.sources.header = None;
             // Views built on the old analysis would point at stale rows.
             state.screen = crate::state::screen::Screen::Read;
             finder::index_ready(state)
@@ -245,6 +248,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.notice(format!("there is no source {n}"));
         }
         Action::Open => match state.focus {
+            Pane::Sources if state.sources.header.is_some() => sources::toggle(state),
             Pane::Sources => {
                 let effects = open_article(state, state.source_cursor);
                 state.focus = Pane::Article;
@@ -292,6 +296,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             let doc = state.document();
             cursor::follow(state, &doc);
         }
+        Action::ToggleStory => sources::toggle(state),
+        Action::CollapseStories => sources::collapse_all(state),
+        Action::ExpandStories => sources::expand_all(state),
         Action::ToggleHelp => state.help = !state.help,
         Action::ToggleRead => {
             if let Some(read) = state.read.get_mut(state.current) {
@@ -333,10 +340,7 @@ fn select_sentence(state: &mut State, doc: &crate::document::Document) {
 /// Moves the cursor of the focused list pane.
 fn move_list(state: &mut State, delta: isize) {
     match state.focus {
-        Pane::Sources => {
-            let n = state.corpus.articles.len();
-            state.source_cursor = step(state.source_cursor, delta, n);
-        }
+        Pane::Sources => sources::move_cursor(state, delta),
         Pane::Entities => {
             let n = state.entities.entities_in(state.current).len();
             state.entity_cursor = step(state.entity_cursor, delta, n);
@@ -397,6 +401,7 @@ fn show_article(state: &mut State, index: usize) -> Vec<Effect> {
         finder::refresh_matches(state);
     }
     state.source_cursor = index;
+    sources::reveal(state, index);
     state.entity_cursor = 0;
     state.read[index] = true;
     let doc = state.document();

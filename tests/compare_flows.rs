@@ -87,7 +87,7 @@ fn story_map_sorts_and_shows_wordings() {
         panic!("map open")
     };
     let analysis = state.analysis.clone().unwrap();
-    let facts = &analysis.story_map.facts;
+    let facts = &analysis.story_map(view.story).facts;
     let first = view.order[0];
     assert_eq!(
         facts[first].sources().len(),

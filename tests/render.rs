@@ -126,3 +126,12 @@ fn finder_popup_with_ranked_results_and_preview() {
     update(&mut state, Message::Found { seq, results });
     insta::assert_snapshot!(render(&state).backend());
 }
+
+#[test]
+fn sources_grouped_by_story_one_collapsed() {
+    let mut state = common::stories_state(160, 48);
+    common::analyse(&mut state);
+    // The last story collapsed, the cursor on its header, the first stories open above.
+    press(&mut state, "<S-Tab>Gza");
+    insta::assert_snapshot!(render(&state).backend());
+}

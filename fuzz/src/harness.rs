@@ -275,7 +275,8 @@ pub fn align(data: &[u8]) {
             "one-sided sentences are exactly the unlinked ones"
         );
     }
-    for fact in &analysis.story_map.facts {
+    let facts = (0..analysis.stories.stories.len()).flat_map(|s| &analysis.story_map(s).facts);
+    for fact in facts {
         for m in &fact.members {
             assert!(m.article < 2 && m.sentence < lens[m.article], "{m:?}");
         }

@@ -4,7 +4,7 @@
 use crate::analysis::entities::EntityId;
 use crate::analysis::CorpusEntities;
 
-/// One entity's mention counts, per article in corpus order.
+/// One entity's mention counts, per article of the table (`Coverage::articles`), in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoverageRow {
     pub entity: EntityId,
@@ -25,37 +25,49 @@ impl CoverageRow {
 /// The entity × source table, most mentioned entities first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
+    /// The columns: article indexes in the corpus, ascending.
+    pub articles: Vec<usize>,
     pub rows: Vec<CoverageRow>,
 }
 
 impl Coverage {
     /// Counts every resolved mention (headline, dek and body) of every article.
     pub fn build(entities: &CorpusEntities) -> Coverage {
-        let articles = entities.mentions.len();
-        let mut rows: Vec<CoverageRow> = entities
-            .index
-            .entities
+        let all: Vec<usize> = (0..entities.mentions.len()).collect();
+        Coverage::build_for(entities, &all)
+    }
+
+    /// Counts the mentions of some articles only (one story of a corpus that mixes several):
+    /// the rows are the entities they mention, the columns those articles.
+    pub fn build_for(entities: &CorpusEntities, articles: &[usize]) -> Coverage {
+        let articles: Vec<usize> = articles
             .iter()
-            .map(|e| CoverageRow {
-                entity: e.id,
-                counts: vec![0; articles],
-            })
+            .copied()
+            .filter(|&a| a < entities.mentions.len())
             .collect();
-        for article in 0..articles {
+        // Rows only for the entities these articles mention: a story of 50 articles in a
+        // corpus of 10,000 must not build a row per entity of the corpus.
+        let mut row_of: std::collections::HashMap<u32, usize> = Default::default();
+        let mut rows: Vec<CoverageRow> = Vec::new();
+        for (column, &article) in articles.iter().enumerate() {
             for (_, id) in entities.resolved(article) {
-                if let Some(row) = rows.get_mut(id.0 as usize) {
-                    row.counts[article] += 1;
-                }
+                let row = *row_of.entry(id.0).or_insert_with(|| {
+                    rows.push(CoverageRow {
+                        entity: id,
+                        counts: vec![0; articles.len()],
+                    });
+                    rows.len() - 1
+                });
+                rows[row].counts[column] += 1;
             }
         }
-        rows.retain(|r| r.total() > 0);
         rows.sort_by(|a, b| {
             b.total()
                 .cmp(&a.total())
                 .then(b.sources().cmp(&a.sources()))
                 .then(a.entity.cmp(&b.entity))
         });
-        Coverage { rows }
+        Coverage { articles, rows }
     }
 }
 

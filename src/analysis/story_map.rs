@@ -69,13 +69,21 @@ struct Building {
 }
 
 impl StoryMap {
+    /// The story map of the whole corpus.
     pub fn build(terms: &CorpusTerms) -> StoryMap {
-        let refs: Vec<SentenceRef> = terms
-            .articles
+        let all: Vec<usize> = (0..terms.articles.len()).collect();
+        StoryMap::build_for(terms, &all)
+    }
+
+    /// The story map of some articles (indexes into `terms.articles`, ascending): one story
+    /// of a corpus that mixes several. Term weights stay those of the whole corpus.
+    pub fn build_for(terms: &CorpusTerms, articles: &[usize]) -> StoryMap {
+        let refs: Vec<SentenceRef> = articles
             .iter()
-            .enumerate()
-            .flat_map(|(article, sentences)| {
-                (0..sentences.len()).map(move |sentence| SentenceRef { article, sentence })
+            .filter(|&&article| article < terms.articles.len())
+            .flat_map(|&article| {
+                (0..terms.articles[article].len())
+                    .map(move |sentence| SentenceRef { article, sentence })
             })
             .collect();
         let links = cross_source_links(terms, &refs);

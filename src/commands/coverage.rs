@@ -1,4 +1,5 @@
-//! `parallax coverage [PATH]...`: how often each source mentions each entity.
+//! `parallax coverage [PATH]... [--story N]`: how often each source mentions each entity; in
+//! one story's articles with `--story`.
 
 use super::progress::Progress;
 use super::{default_format, json_line, load_with_entities, write_stdout};
@@ -9,12 +10,20 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
+pub fn run(args: &CorpusArgs, format: Option<Format>, story: Option<usize>) -> ExitCode {
     let mut progress = Progress::on_stderr();
     let Some((corpus, entities)) = load_with_entities(args, &mut progress) else {
         return ExitCode::from(2);
     };
-    let coverage = Coverage::build(&entities);
+    let articles = match super::stories::story_articles(&corpus, &entities, story) {
+        Ok(articles) => articles,
+        Err(message) => {
+            progress.clear();
+            eprintln!("parallax: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let coverage = Coverage::build_for(&entities, &articles);
     progress.clear();
     let text = match default_format(format) {
         Format::Json => {
@@ -32,7 +41,10 @@ pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
                     }
                 })
                 .collect();
-            let sources = corpus.articles.iter().map(|a| a.id.clone()).collect();
+            let sources = articles
+                .iter()
+                .map(|&a| corpus.articles[a].id.clone())
+                .collect();
             json_line(&CoverageJson {
                 version: 1,
                 sources,
@@ -41,13 +53,11 @@ pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
         }
         Format::Text => {
             let mut out = String::new();
-            for (i, a) in corpus.articles.iter().enumerate() {
-                let _ = writeln!(out, "{:>4}  {}", i + 1, a.id);
+            for &i in &articles {
+                let _ = writeln!(out, "{:>4}  {}", i + 1, corpus.articles[i].id);
             }
             let _ = writeln!(out);
-            let header: String = (1..=corpus.articles.len())
-                .map(|i| format!("{i:>4}"))
-                .collect();
+            let header: String = articles.iter().map(|i| format!("{:>4}", i + 1)).collect();
             let _ = writeln!(out, "{header}  total  entity");
             for row in &coverage.rows {
                 let e = entities.index.entity(row.entity);

@@ -1,4 +1,5 @@
-//! `parallax map [PATH]...`: the story map, facts by how many sources report them.
+//! `parallax map [PATH]... [--story N]`: the story map, facts by how many sources report them;
+//! of one story with `--story`.
 
 use super::progress::Progress;
 use super::{default_format, json_line, load_with_entities, write_stdout};
@@ -11,17 +12,26 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub fn run(args: &CorpusArgs, format: Option<Format>) -> ExitCode {
+pub fn run(args: &CorpusArgs, format: Option<Format>, story: Option<usize>) -> ExitCode {
     let mut progress = Progress::on_stderr();
     let Some((corpus, entities)) = load_with_entities(args, &mut progress) else {
         return ExitCode::from(2);
     };
+    progress.stage("grouping articles into stories");
+    let articles = match super::stories::story_articles(&corpus, &entities, story) {
+        Ok(articles) => articles,
+        Err(message) => {
+            progress.clear();
+            eprintln!("parallax: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
     progress.stage("aligning sentences into facts");
-    let map = StoryMap::build(&CorpusTerms::build(&corpus, &entities));
+    let map = StoryMap::build_for(&CorpusTerms::build(&corpus, &entities), &articles);
     progress.clear();
     let text = match default_format(format) {
         Format::Json => to_json(&corpus, &map),
-        Format::Text => to_text(&corpus, &map),
+        Format::Text => to_text(&corpus, &articles, &map),
     };
     write_stdout(&text)
 }
@@ -74,17 +84,20 @@ fn to_json(corpus: &Corpus, map: &StoryMap) -> String {
 }
 
 /// One line per fact: a ● for each source that reports it, ○ for each that does not.
-fn to_text(corpus: &Corpus, map: &StoryMap) -> String {
+/// (The columns are `articles`: the story's, or all.)
+fn to_text(corpus: &Corpus, articles: &[usize], map: &StoryMap) -> String {
     let mut out = String::new();
-    for (i, a) in corpus.articles.iter().enumerate() {
+    for &i in articles {
+        let a = &corpus.articles[i];
         let outlet = a.meta.outlet.as_deref().unwrap_or("");
         let _ = writeln!(out, "{:>2}  {}  {}", i + 1, a.id, display_safe(outlet));
     }
     let _ = writeln!(out);
     for fact in &map.facts {
         let sources = fact.sources();
-        let marks: String = (0..corpus.articles.len())
-            .map(|a| if sources.contains(&a) { '●' } else { '○' })
+        let marks: String = articles
+            .iter()
+            .map(|a| if sources.contains(a) { '●' } else { '○' })
             .collect();
         let _ = writeln!(out, "{marks}  {}", text_of(corpus, fact.representative));
     }

@@ -43,6 +43,26 @@ pub fn run(args: &CorpusArgs, format: Option<Format>, truth: Option<&Path>) -> E
     write_stdout(&text)
 }
 
+/// The articles of story `n` (1-based, largest first, as `run` prints them), or every article
+/// without `n`; an error message when there is no such story.
+pub fn story_articles(
+    corpus: &Corpus,
+    entities: &CorpusEntities,
+    n: Option<usize>,
+) -> Result<Vec<usize>, String> {
+    let Some(n) = n else {
+        return Ok((0..corpus.articles.len()).collect());
+    };
+    let stories = Stories::group(corpus, entities);
+    match n.checked_sub(1).and_then(|i| stories.stories.get(i)) {
+        Some(story) => Ok(story.articles.clone()),
+        None => Err(format!(
+            "there is no story {n}: the corpus has {} (see `parallax stories`)",
+            stories.stories.len()
+        )),
+    }
+}
+
 fn read_truth(path: &Path) -> Result<GroundTruth, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     GroundTruth::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))

@@ -287,8 +287,8 @@ mod tests {
         assert!(warnings[0].1.contains("\"g g\" (top)"), "{warnings:?}");
         let (_, warnings) = merge_keymap(
             &[
-                user(Action::Quit, &["z"], 2),
-                user(Action::Top, &["z z"], 3),
+                user(Action::Quit, &["x"], 2),
+                user(Action::Top, &["x x"], 3),
             ],
             false,
         );

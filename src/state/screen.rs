@@ -15,6 +15,8 @@ pub enum FactOrder {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MapView {
+    /// The story shown (index into the analysis's stories).
+    pub story: usize,
     /// Fact indexes in display order.
     pub order: Vec<usize>,
     pub sort: FactOrder,
@@ -25,6 +27,8 @@ pub struct MapView {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CoverageView {
+    /// The story shown (index into the analysis's stories).
+    pub story: usize,
     pub cursor: usize,
 }
 

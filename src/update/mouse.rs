@@ -1,7 +1,7 @@
 //! The mouse: clicks select a source, an entity, or a word (and the entity mentioned there);
 //! dragging in the article selects; the wheel scrolls the pane under the pointer.
 
-use super::{cursor, list_offset, open_article, step, SOURCE_ROW_HEIGHT};
+use super::{cursor, list_offset, step, SOURCE_ROW_HEIGHT};
 use crate::document::{char_width, Document};
 use crate::effect::Effect;
 use crate::state::{Pane, State};
@@ -23,12 +23,11 @@ pub fn click(state: &mut State, x: u16, y: u16) -> Vec<Effect> {
     match pane {
         Pane::Sources => {
             let visible = visible_rows / SOURCE_ROW_HEIGHT;
-            let index = list_offset(state.source_cursor, visible) + row / SOURCE_ROW_HEIGHT;
-            if index < state.corpus.articles.len() {
-                let effects = open_article(state, index);
-                state.focus = Pane::Sources;
-                return effects;
-            }
+            let (_, at) = crate::state::sources::rows_and_cursor(state);
+            return super::sources::click(
+                state,
+                list_offset(at, visible) + row / SOURCE_ROW_HEIGHT,
+            );
         }
         Pane::Entities => {
             let index = list_offset(state.entity_cursor, visible_rows) + row;
@@ -124,10 +123,7 @@ pub fn wheel(state: &mut State, x: u16, y: u16, down: bool) -> Vec<Effect> {
                 view.cursor = w.span.start;
             }
         }
-        Pane::Sources => {
-            let n = state.corpus.articles.len();
-            state.source_cursor = step(state.source_cursor, delta.signum(), n);
-        }
+        Pane::Sources => super::sources::move_cursor(state, delta.signum()),
         Pane::Entities => {
             let n = state.entities.entities_in(state.current).len();
             state.entity_cursor = step(state.entity_cursor, delta.signum(), n);

@@ -15,15 +15,20 @@ pub fn open_compare(state: &mut State) {
         state.notice("the comparison is not ready yet: the corpus is still being analysed");
         return;
     };
-    let n = state.corpus.articles.len();
-    if n < 2 {
-        state.notice("comparing needs at least two sources");
+    let candidates = compare_candidates(state, &analysis, state.current);
+    if candidates.len() < 2 {
+        state.notice(match analysis.has_stories() {
+            true => "this story has no other source to compare with",
+            false => "comparing needs at least two sources",
+        });
         return;
     }
-    let right = if state.source_cursor != state.current {
-        state.source_cursor
-    } else {
-        (state.current + 1) % n
+    let picked = state.sources.header.is_none()
+        && state.source_cursor != state.current
+        && candidates.contains(&state.source_cursor);
+    let right = match picked {
+        true => state.source_cursor,
+        false => next_candidate(&candidates, state.current, state.current, true),
     };
     state.screen = Screen::Compare(Box::new(CompareView::build(
         &state.corpus,
@@ -33,24 +38,70 @@ pub fn open_compare(state: &mut State) {
     )));
 }
 
-/// `m`: the story map.
+/// The right-hand candidates of a comparison whose left article is `left`: the articles of
+/// its story (all articles when the corpus is one story), ascending.
+pub fn compare_candidates(
+    state: &State,
+    analysis: &crate::analysis::CorpusAnalysis,
+    left: usize,
+) -> Vec<usize> {
+    match analysis.story_of(left).and_then(|s| analysis.story(s)) {
+        Some(story) if analysis.has_stories() => story.articles.clone(),
+        _ => (0..state.corpus.articles.len()).collect(),
+    }
+}
+
+/// The candidate after (or before) `from`, cyclically, skipping `left`.
+fn next_candidate(candidates: &[usize], from: usize, left: usize, forward: bool) -> usize {
+    let n = candidates.len();
+    let at = candidates.partition_point(|&a| a < from);
+    let mut i = match (forward, candidates.get(at) == Some(&from)) {
+        (true, true) => (at + 1) % n,
+        (true, false) => at % n,
+        (false, _) => (at + n - 1) % n,
+    };
+    if candidates[i] == left {
+        i = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+    }
+    candidates[i]
+}
+
+/// The story of the open article (0 before any analysis, or with one story).
+fn current_story(state: &State) -> usize {
+    state
+        .analysis
+        .as_ref()
+        .and_then(|a| a.story_of(state.current))
+        .unwrap_or(0)
+}
+
+/// `m`: the story map of the open article's story.
 pub fn open_map(state: &mut State) {
     let Some(analysis) = state.analysis.clone() else {
         state.notice("the story map is not ready yet: the corpus is still being analysed");
         return;
     };
-    let mut view = MapView::default();
-    view.order = fact_order(&analysis.story_map, view.sort);
+    let story = current_story(state);
+    let mut view = MapView {
+        story,
+        ..MapView::default()
+    };
+    view.order = fact_order(analysis.story_map(story), view.sort);
     state.screen = Screen::Map(view);
 }
 
-/// `C`: the entity coverage grid.
+/// `C`: the entity coverage grid of the open article's story.
 pub fn open_coverage(state: &mut State) {
     if state.analysis.is_none() {
         state.notice("coverage is not ready yet: the corpus is still being analysed");
         return;
     }
-    state.screen = Screen::Coverage(CoverageView::default());
+    let story = current_story(state);
+    state.screen = Screen::Coverage(CoverageView { story, cursor: 0 });
 }
 
 pub fn fact_order(map: &crate::analysis::story_map::StoryMap, sort: FactOrder) -> Vec<usize> {
@@ -119,7 +170,10 @@ fn moved(at: usize, len: usize, action: ViewAction) -> usize {
 }
 
 fn compare_action(state: &mut State, action: ViewAction) -> Vec<Effect> {
-    let n = state.corpus.articles.len();
+    let candidates = match (&state.screen, &state.analysis) {
+        (Screen::Compare(view), Some(analysis)) => compare_candidates(state, analysis, view.left),
+        _ => Vec::new(),
+    };
     let Screen::Compare(view) = &mut state.screen else {
         return vec![];
     };
@@ -137,16 +191,10 @@ fn compare_action(state: &mut State, action: ViewAction) -> Vec<Effect> {
             let (mut left, mut right) = (view.left, view.right);
             match action {
                 ViewAction::Swap => std::mem::swap(&mut left, &mut right),
+                _ if candidates.len() < 2 => return vec![],
                 _ => {
-                    let step = if action == ViewAction::NextSource {
-                        1
-                    } else {
-                        n - 1
-                    };
-                    right = (right + step) % n;
-                    if right == left {
-                        right = (right + step) % n;
-                    }
+                    let forward = action == ViewAction::NextSource;
+                    right = next_candidate(&candidates, right, left, forward);
                 }
             }
             let Some(analysis) = state.analysis.clone() else {
@@ -223,7 +271,7 @@ fn map_action(state: &mut State, action: ViewAction) -> Vec<Effect> {
         return vec![];
     };
     if let Some(member) = view.detail {
-        let fact = &analysis.story_map.facts[view.order[view.cursor]];
+        let fact = &analysis.story_map(view.story).facts[view.order[view.cursor]];
         match action {
             ViewAction::Down | ViewAction::Up | ViewAction::Top | ViewAction::Bottom => {
                 view.detail = Some(moved(member, fact.members.len(), action));
@@ -255,7 +303,7 @@ fn map_action(state: &mut State, action: ViewAction) -> Vec<Effect> {
                 FactOrder::Consensus => FactOrder::Exclusive,
                 FactOrder::Exclusive => FactOrder::Consensus,
             };
-            view.order = fact_order(&analysis.story_map, view.sort);
+            view.order = fact_order(analysis.story_map(view.story), view.sort);
             view.cursor = 0;
         }
         ViewAction::Open if !view.order.is_empty() => view.detail = Some(0),
@@ -265,16 +313,20 @@ fn map_action(state: &mut State, action: ViewAction) -> Vec<Effect> {
 }
 
 fn coverage_action(state: &mut State, action: ViewAction) -> Vec<Effect> {
-    let rows = state.analysis.as_ref().map_or(0, |a| a.coverage.rows.len());
     let Screen::Coverage(view) = &mut state.screen else {
         return vec![];
     };
+    let story = view.story;
+    let rows = state
+        .analysis
+        .as_ref()
+        .map_or(0, |a| a.coverage(story).rows.len());
     match action {
         ViewAction::Open => {
             let Some(entity) = state
                 .analysis
                 .as_ref()
-                .and_then(|a| a.coverage.rows.get(view.cursor))
+                .and_then(|a| a.coverage(story).rows.get(view.cursor))
                 .map(|r| r.entity.0 as usize)
             else {
                 return vec![];

@@ -101,3 +101,28 @@ pub fn analysed_state(width: u16, height: u16) -> State {
     );
     state
 }
+
+/// A generated corpus of several stories (30 articles, 3 stories), not analysed yet: the
+/// sources list is flat until `analyse` sends the analysis.
+pub fn stories_state(width: u16, height: u16) -> State {
+    let generated = parallax::generate::generate_corpus(&parallax::generate::GeneratorConfig {
+        articles: 30,
+        mean_words: 200,
+        stories: 3,
+        seed: 5,
+    });
+    let corpus = generated.to_corpus();
+    let n = corpus.articles.len();
+    let mut state = State::new(corpus, EntityTable::new(vec![], vec![vec![]; n]));
+    update(&mut state, Message::Resize { width, height });
+    state
+}
+
+/// Runs the real analysis on the state's corpus and delivers it, as the app does.
+pub fn analyse(state: &mut State) {
+    let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
+    update(
+        state,
+        Message::Analysed(std::sync::Arc::new(analysis), None),
+    );
+}

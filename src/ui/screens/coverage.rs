@@ -27,14 +27,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &CoverageView, t
     let Some(analysis) = &state.analysis else {
         return;
     };
-    let n = state.corpus.articles.len();
+    let coverage = analysis.coverage(view.story);
+    let n = coverage.articles.len();
     let name_width = 26usize.min(area.width as usize / 3);
     let cells = (area.width as usize).saturating_sub(name_width + 12) / 2;
     let shown = n.min(cells);
-    let mut lines = vec![
+    let mut lines = Vec::new();
+    if let Some(title) = analysis.story_title(view.story) {
+        lines.push(Line::styled(
+            truncate(&format!(" {title}"), area.width as usize),
+            theme.key(),
+        ));
+    }
+    let top = lines.len() + 2;
+    lines.extend([
         Line::styled(
             truncate(
-                &format!(" Coverage · {} entities × {n} sources · ░▒▓█ more mentions · ★ one source only · Enter: select it", analysis.coverage.rows.len()),
+                &format!(" Coverage · {} entities × {n} sources · ░▒▓█ more mentions · ★ one source only · Enter: select it", coverage.rows.len()),
                 area.width as usize,
             ),
             theme.headline(),
@@ -43,23 +52,21 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &CoverageView, t
             format!(
                 "{:width$}{}{}",
                 "",
-                (1..=shown).map(|i| format!("{:>2}", i % 100)).collect::<String>(),
+                coverage
+                    .articles
+                    .iter()
+                    .take(shown)
+                    .map(|a| format!("{:>2}", (a + 1) % 100))
+                    .collect::<String>(),
                 if shown < n { "  …" } else { "" },
                 width = name_width + 4
             ),
             theme.dim(),
         ),
-    ];
-    let visible = (area.height as usize).saturating_sub(2);
+    ]);
+    let visible = (area.height as usize).saturating_sub(top);
     let offset = list_offset(view.cursor, visible);
-    for (row_index, row) in analysis
-        .coverage
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-    {
+    for (row_index, row) in coverage.rows.iter().enumerate().skip(offset).take(visible) {
         let entity = analysis.entities.index.entity(row.entity);
         let single = row.sources() == 1;
         let mut spans = vec![

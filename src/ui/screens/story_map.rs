@@ -23,19 +23,36 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &MapView, theme:
     let Some(analysis) = &state.analysis else {
         return;
     };
-    let facts = &analysis.story_map.facts;
-    let n = state.corpus.articles.len();
+    let facts = &analysis.story_map(view.story).facts;
+    // The columns: the story's articles (every article when the corpus is one story).
+    let all: Vec<usize>;
+    let columns: &[usize] = match analysis.story(view.story) {
+        Some(story) if analysis.has_stories() => &story.articles,
+        _ => {
+            all = (0..state.corpus.articles.len()).collect();
+            &all
+        }
+    };
+    let n = columns.len();
     let sort = match view.sort {
         FactOrder::Consensus => "most sources first",
         FactOrder::Exclusive => "single-source first",
     };
-    let mut lines = vec![Line::styled(
+    let mut lines = Vec::new();
+    if let Some(title) = analysis.story_title(view.story) {
+        lines.push(Line::styled(
+            truncate(&format!(" {title}"), area.width as usize),
+            theme.key(),
+        ));
+    }
+    lines.push(Line::styled(
         truncate(
             &format!(" Story map · {} facts across {n} sources · {sort} (o) · Enter: every wording · Esc: back", facts.len()),
             area.width as usize,
         ),
         theme.headline(),
-    )];
+    ));
+    let top = lines.len();
     if let Some(member) = view.detail {
         if let Some(fact) = view.order.get(view.cursor).and_then(|&f| facts.get(f)) {
             lines.extend(detail_lines(
@@ -60,7 +77,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &MapView, theme:
     let dots = n <= MAX_DOT_COLUMNS;
     let marks_width = if dots { n * 2 } else { 7 };
     let numbers: String = if dots {
-        (1..=n).map(|i| format!("{:<2}", i % 100)).collect()
+        columns
+            .iter()
+            .map(|a| format!("{:<2}", (a + 1) % 100))
+            .collect()
     } else {
         "sources".to_string()
     };
@@ -68,14 +88,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &MapView, theme:
         format!("   {numbers:<marks_width$} fact"),
         theme.dim(),
     ));
-    let visible = (area.height as usize).saturating_sub(2);
+    let visible = (area.height as usize).saturating_sub(top + 1);
     let offset = list_offset(view.cursor, visible);
     for (row, &f) in view.order.iter().enumerate().skip(offset).take(visible) {
         let fact = &facts[f];
         let sources = fact.sources();
         let marks = if dots {
-            (0..n)
-                .map(|a| if sources.contains(&a) { "● " } else { "○ " })
+            columns
+                .iter()
+                .map(|a| if sources.contains(a) { "● " } else { "○ " })
                 .collect::<String>()
         } else {
             format!("{:>3}/{:<3}", sources.len(), n)
