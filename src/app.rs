@@ -267,6 +267,12 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
         };
         let analysis = analyse(&corpus, &corrections, first, &cache, report);
+        // The open article's story map and coverage, so `m` and `C` open at once; other
+        // stories' are built when first opened (tens of milliseconds each).
+        if let Some(story) = analysis.story_of(first) {
+            analysis.story_map(story);
+            analysis.coverage(story);
+        }
         // The finder's index over every sentence is built here too, not on the UI thread.
         let index = crate::analysis::finder::FinderIndex::build(
             &corpus,

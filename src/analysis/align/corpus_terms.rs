@@ -57,15 +57,19 @@ impl CorpusTerms {
             } in raw_sentences
             {
                 let mut intern = |key: String, class: TermClass, surface: &str| -> TermId {
-                    *lookup.entry(key.clone()).or_insert_with(|| {
-                        let display = display_name(&key, class, surface);
-                        vocabulary.push(Term {
-                            key,
-                            class,
-                            display,
-                        });
-                        (vocabulary.len() - 1) as TermId
-                    })
+                    // Most keys are already known: look up before cloning one.
+                    if let Some(&id) = lookup.get(&key) {
+                        return id;
+                    }
+                    let id = vocabulary.len() as TermId;
+                    let display = display_name(&key, class, surface);
+                    lookup.insert(key.clone(), id);
+                    vocabulary.push(Term {
+                        key,
+                        class,
+                        display,
+                    });
+                    id
                 };
                 let mut clauses: Vec<Vec<TermId>> = vec![Vec::new(); starts.len()];
                 let mut terms: Vec<TermId> = Vec::with_capacity(raw.len());
