@@ -83,13 +83,20 @@ fn closing_the_terminal_ends_the_reader() {
     Session::wait_gone(&pid, "after the terminal closed");
 }
 
-/// The screen with its colours, once it has settled: a second after the last change, three
-/// captures 300 ms apart agree.
+/// The screen with its colours, once it has settled: a second after the last change, the
+/// background analysis done (its gauge can stand still for a while), three captures 300 ms
+/// apart agree.
 fn settled(session: &Session) -> String {
     sleep(Duration::from_secs(1));
     let mut seen = vec![session.screen(true)];
     let start = Instant::now();
+    let busy = |screen: &String| {
+        ["linking…", "analysing", "loading"]
+            .iter()
+            .any(|w| screen.contains(w))
+    };
     while seen.len() < 3
+        || busy(&seen[seen.len() - 1])
         || seen[seen.len() - 3..]
             .iter()
             .any(|s| s != &seen[seen.len() - 1])
