@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Bump when cleaning, sentence splitting or recognition change what they produce for the same
 /// text (the recogniser's weights and the compiled-in word lists are hashed in anyway).
-pub const ANALYSER_VERSION: u32 = 1;
+pub const ANALYSER_VERSION: u32 = 2;
 
 /// The hash of an article's text and the cleaning mode: what an entry is looked up by. The
 /// text is the file's bytes as decoded (for a valid UTF-8 file without a BOM, the file's bytes).
