@@ -170,7 +170,14 @@ fn bench_story_map(c: &mut Criterion) {
     });
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(4));
-    for n in [50, 100, 200] {
+    // `cargo test --all-targets` runs each bench once in a debug build: 1,000 only when benching.
+    let benching = std::env::args().any(|arg| arg == "--bench");
+    let sizes: &[usize] = if benching {
+        &[50, 100, 200, 1000]
+    } else {
+        &[50, 100, 200]
+    };
+    for &n in sizes {
         let terms = terms_of(&synthetic_corpus(n, 800));
         group.bench_with_input(BenchmarkId::new("articles_800_words", n), &terms, |b, t| {
             b.iter(|| black_box(StoryMap::build(t)))
