@@ -105,6 +105,10 @@ pub fn run(
     let mut fault = RenderFault::from_env();
     let result = (|| -> std::io::Result<()> {
         draw(&mut terminal, &state, &theme, &mut fault)?;
+        crate::timings::milestone("first-frame");
+        if !state.loading {
+            crate::timings::milestone("loaded");
+        }
         // The rest of the corpus loads once the first frame is out, so its workers do not
         // compete with it for the cores.
         if let Some(loader) = loader {
@@ -126,6 +130,11 @@ pub fn run(
                 },
                 AppEvent::Message(message) => message,
             };
+            match &message {
+                Message::Linked(..) => crate::timings::milestone("analysed"),
+                Message::FinderIndexed(..) => crate::timings::milestone("finder-indexed"),
+                _ => {}
+            }
             if let (Some(f), Message::Key(_)) = (fault.as_mut(), &message) {
                 f.armed = true;
             }
@@ -167,6 +176,7 @@ pub fn run(
                     Effect::Reanalyse => spawn_analysis(&state, &cache, analysis_events.clone()),
                     Effect::Arrived { from } => store.apply_arrived(&mut state, from),
                     Effect::Loaded => {
+                        crate::timings::milestone("loaded");
                         annotation_store = Some(open_annotations(&mut state, annotations));
                         spawn_analysis(&state, &cache, analysis_events.clone());
                     }
@@ -266,20 +276,28 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
         let report = |progress| {
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
         };
-        let analysis = analyse(&corpus, &corrections, first, &cache, report);
-        // The open article's story map and coverage, so `m` and `C` open at once; other
-        // stories' are built when first opened (tens of milliseconds each).
-        if let Some(story) = analysis.story_of(first) {
-            analysis.story_map(story);
-            analysis.coverage(story);
+        let analysis = Arc::new(analyse(&corpus, &corrections, first, &cache, report));
+        let message = Message::Linked(Arc::clone(&analysis));
+        if events.send(AppEvent::Message(message)).is_err() {
+            return;
         }
-        // The finder's index over every sentence is built here too, not on the UI thread.
-        let index = crate::analysis::finder::FinderIndex::build(
-            &corpus,
-            &analysis.entities.index,
-            &annotations,
-        );
-        let message = Message::Analysed(Arc::new(analysis), Some(Arc::new(index)));
+        // Side by side: the open article's story map and coverage, so `m` and `C` open at
+        // once (other stories' are built when first opened), and the finder's index over
+        // every sentence, which is not built on the UI thread either.
+        let index = thread::scope(|scope| {
+            scope.spawn(|| {
+                if let Some(story) = analysis.story_of(first) {
+                    analysis.story_map(story);
+                    analysis.coverage(story);
+                }
+            });
+            crate::analysis::finder::FinderIndex::build(
+                &corpus,
+                &analysis.entities.index,
+                &annotations,
+            )
+        });
+        let message = Message::FinderIndexed(Arc::new(index));
         let _ = events.send(AppEvent::Message(message));
     });
 }
@@ -296,6 +314,20 @@ pub fn analyse(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = corpus.articles.len();
     let started = std::time::Instant::now();
+    // Opening a corpus again reads its whole analysis back instead of redoing it.
+    let key = crate::corpus::CorpusKey::of(corpus, &format!("{corrections:?}"));
+    let cached = key
+        .and_then(|k| cache.get_corpus(k))
+        .and_then(|c| CorpusAnalysis::from_cached(c, total));
+    if let Some(analysis) = cached {
+        report(crate::state::Progress {
+            phase: crate::state::Phase::Linking,
+            done: total,
+            total,
+            elapsed_ms: started.elapsed().as_millis() as u64,
+        });
+        return analysis;
+    }
     let mut order: Vec<usize> = (0..total).collect();
     if first < total {
         order.swap(0, first);
@@ -343,7 +375,11 @@ pub fn analyse(
         .map(|m| m.into_inner().unwrap_or_default())
         .collect();
     let entities = crate::analysis::CorpusEntities::from_mentions(corpus, mentions, corrections);
-    CorpusAnalysis::from_entities(corpus, entities)
+    let analysis = CorpusAnalysis::from_entities(corpus, entities);
+    if let Some(key) = key {
+        cache.put_corpus(key, &analysis.to_cached());
+    }
+    analysis
 }
 
 /// Saves the whole list; a read-only store or a failed write comes back as `Saved::Failed`.

@@ -24,7 +24,9 @@ pub mod store;
 pub use anchor::{anchor, anchor_all, new_annotation, reanchor_all, Anchor};
 pub use annotation::{AnchorStatus, Annotation};
 pub use article::Article;
-pub use cache::{load_article_cached, mentions_cached, AnalysisCache, CacheKey, CachedArticle};
+pub use cache::{
+    load_article_cached, mentions_cached, AnalysisCache, CacheKey, CachedArticle, CorpusKey,
+};
 pub use clean::CleanMode;
 pub use load::{
     load_paths, load_paths_analysed, load_paths_analysed_reporting, load_paths_reporting,

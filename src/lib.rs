@@ -22,6 +22,7 @@ pub mod layout;
 pub mod parallel;
 pub mod state;
 pub mod text;
+pub mod timings;
 pub mod ui;
 pub mod update;
 pub mod view_store;

@@ -4,5 +4,6 @@ mod cli;
 mod commands;
 
 fn main() -> std::process::ExitCode {
+    parallax::timings::mark_start();
     cli::run()
 }

@@ -57,6 +57,11 @@ pub enum Message {
         std::sync::Arc<crate::analysis::CorpusAnalysis>,
         Option<std::sync::Arc<crate::analysis::finder::FinderIndex>>,
     ),
+    /// The corpus analysed, its finder index still being built on the worker: it follows in
+    /// `FinderIndexed` (the reader is usable with the analysis before the index is done).
+    Linked(std::sync::Arc<crate::analysis::CorpusAnalysis>),
+    /// The finder's index, built on a worker after `Linked`.
+    FinderIndexed(std::sync::Arc<crate::analysis::finder::FinderIndex>),
 }
 
 /// Rows each source takes in the sources pane.
@@ -97,8 +102,6 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
             vec![]
         }
         Message::Analysed(analysis, index) => {
-            state.progress = None;
-            state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
             state.finder_index = Some(index.unwrap_or_else(|| {
                 std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
                     &state.corpus,
@@ -106,15 +109,30 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
                     &state.annotations.list,
                 ))
             }));
-            state.analysis = Some(analysis);
-            state.entity_cursor = 0;
-            // A story index may mean another story now; the cursor returns to its article.
-            state.sources.header = None;
-            // Views built on the old analysis would point at stale rows.
-            state.screen = crate::state::screen::Screen::Read;
+            take_analysis(state, analysis);
+            finder::index_ready(state)
+        }
+        Message::Linked(analysis) => {
+            take_analysis(state, analysis);
+            vec![]
+        }
+        Message::FinderIndexed(index) => {
+            state.finder_index = Some(index);
             finder::index_ready(state)
         }
     }
+}
+
+/// A new analysis replaces the old one: entities, stories and the views built on them.
+fn take_analysis(state: &mut State, analysis: std::sync::Arc<crate::analysis::CorpusAnalysis>) {
+    state.progress = None;
+    state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
+    state.analysis = Some(analysis);
+    state.entity_cursor = 0;
+    // A story index may mean another story now; the cursor returns to its article.
+    state.sources.header = None;
+    // Views built on the old analysis would point at stale rows.
+    state.screen = crate::state::screen::Screen::Read;
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {

@@ -11,6 +11,7 @@ use super::stories::{Stories, Story};
 use super::story_map::StoryMap;
 use super::CorpusEntities;
 use crate::corpus::Corpus;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 impl std::fmt::Debug for CorpusAnalysis {
@@ -61,6 +62,43 @@ impl CorpusAnalysis {
             story_maps: (0..n).map(|_| OnceLock::new()).collect(),
             coverages: (0..n).map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// What the on-disk cache keeps of it: everything but the per-story maps and coverages,
+    /// which are built on first use.
+    pub fn to_cached(&self) -> impl Serialize + '_ {
+        CachedRef {
+            entities: &self.entities,
+            terms: &self.terms,
+            stories: &self.stories,
+            story_of: &self.story_of,
+            near_duplicates: &self.near_duplicates,
+        }
+    }
+
+    /// Back from what `to_cached` wrote; `None` when it does not fit a corpus of `articles`.
+    pub fn from_cached(cached: Cached, articles: usize) -> Option<CorpusAnalysis> {
+        let fits = cached.story_of.len() == articles
+            && cached.near_duplicates.len() == articles
+            && cached.terms.articles.len() == articles
+            && cached.entities.mentions.len() == articles
+            && cached
+                .story_of
+                .iter()
+                .all(|&s| s < cached.stories.stories.len());
+        if !fits {
+            return None;
+        }
+        let n = cached.stories.stories.len();
+        Some(CorpusAnalysis {
+            entities: cached.entities,
+            terms: cached.terms,
+            stories: cached.stories,
+            story_of: cached.story_of,
+            near_duplicates: cached.near_duplicates,
+            story_maps: (0..n).map(|_| OnceLock::new()).collect(),
+            coverages: (0..n).map(|_| OnceLock::new()).collect(),
+        })
     }
 
     /// The story an article belongs to (`None` for an article the analysis has not seen).
@@ -114,4 +152,24 @@ impl CorpusAnalysis {
             s.label
         ))
     }
+}
+
+/// A `CorpusAnalysis` as the cache stores it (fields in the order of `CachedRef`, which writes
+/// them: the encoding is positional).
+#[derive(Deserialize)]
+pub struct Cached {
+    entities: CorpusEntities,
+    terms: CorpusTerms,
+    stories: Stories,
+    story_of: Vec<usize>,
+    near_duplicates: Vec<Option<NearDuplicate>>,
+}
+
+#[derive(Serialize)]
+struct CachedRef<'a> {
+    entities: &'a CorpusEntities,
+    terms: &'a CorpusTerms,
+    stories: &'a Stories,
+    story_of: &'a [usize],
+    near_duplicates: &'a [Option<NearDuplicate>],
 }

@@ -8,10 +8,11 @@ use super::entities::{
 use super::ner::{recognize, NerInput, RawMention};
 use crate::corpus::{Article, Corpus};
 use crate::text::ByteSpan;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Every article's mentions (sorted, non-overlapping) and the canonical entities.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CorpusEntities {
     pub mentions: Vec<Vec<RawMention>>,
     pub index: EntityIndex,

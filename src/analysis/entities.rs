@@ -39,7 +39,7 @@ use crate::text::ByteSpan;
 use cluster_set::{ClusterSet, NodeGuard};
 use mention_table::MentionTable;
 use overrides::OverrideRules;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One recognised mention: where it is and what kind of thing it names.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -56,11 +56,11 @@ pub struct ArticleMentions<'a> {
 }
 
 /// An entity's place in `EntityIndex::entities`.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
 
 /// One real-world thing the corpus mentions, under all its spellings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: EntityId,
     /// Lower-case hyphenated canonical name, unique in the index: "ahmad-al-sharaa".
@@ -76,13 +76,13 @@ pub struct Entity {
 }
 
 /// One spelling of an entity as written (whitespace collapsed), and how often it occurs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alias {
     pub text: String,
     pub count: usize,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityIndex {
     /// Sorted by mentions (most first), then name; `entities[i].id == EntityId(i)`.
     pub entities: Vec<Entity>,

@@ -5,10 +5,11 @@
 //! Pure: no I/O.
 
 use super::align::{align_articles, CorpusTerms};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// An article's closest near-duplicate elsewhere in the corpus.
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NearDuplicate {
     /// The other article (index in the corpus).
     pub of: usize,

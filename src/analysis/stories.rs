@@ -30,16 +30,16 @@ pub use grouping::{JOIN_SIMILARITY, MERGE_SIMILARITY, REJOIN_SIMILARITY};
 
 use super::CorpusEntities;
 use crate::corpus::Corpus;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The corpus's stories, largest first.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stories {
     pub stories: Vec<Story>,
 }
 
 /// One story: its articles (indexes into the corpus, ascending) and a label.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Story {
     pub articles: Vec<usize>,
     /// Its most distinctive entities, "Ahmad al-Sharaa · Vladimir Putin · Hmeimim".

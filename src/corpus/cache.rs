@@ -8,12 +8,16 @@
 //! `$XDG_CACHE_HOME/parallax` (else `~/.cache/parallax`). A new analyser writes into a new
 //! folder and removes the folders of other fingerprints. Each entry is a small header (magic,
 //! format, fingerprint, key, length, checksum) and the postcard-encoded `CachedArticle`.
+//! Beside them, `corpus/<corpus key, 32 hex>.bin` hold whole corpora's analyses
+//! (`corpus_entry.rs`), the few most recent only.
 
 mod cached_article;
+mod corpus_entry;
 mod entry;
 mod fingerprint;
 
 pub use cached_article::CachedArticle;
+pub use corpus_entry::CorpusKey;
 pub use fingerprint::analyser_fingerprint;
 
 use super::article::Article;
@@ -124,16 +128,21 @@ impl AnalysisCache {
             }
             remove_other_fingerprints(dir);
         }
-        let temp = dir.join(format!(
-            ".tmp-{}-{}-{:032x}",
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
-            key.0
-        ));
-        let written = fs::File::create(&temp).and_then(|mut f| f.write_all(&bytes));
-        if written.is_err() || fs::rename(&temp, &path).is_err() {
-            let _ = fs::remove_file(&temp);
-        }
+        write_atomically(dir, &path, &bytes);
+    }
+}
+
+/// Writes to a temporary file in `dir`, then renames it over `path`, so a reader sees the old
+/// file or the new one, never half of one. Failures are ignored: the cache is best-effort.
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) {
+    let temp = dir.join(format!(
+        ".tmp-{}-{}",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
+    ));
+    let written = fs::File::create(&temp).and_then(|mut f| f.write_all(bytes));
+    if written.is_err() || fs::rename(&temp, path).is_err() {
+        let _ = fs::remove_file(&temp);
     }
 }
 

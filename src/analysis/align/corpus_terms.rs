@@ -10,10 +10,11 @@ use crate::analysis::entity_kind::EntityKind;
 use crate::analysis::CorpusEntities;
 use crate::corpus::{Article, Corpus};
 use crate::text::{display_safe, ByteSpan};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One vocabulary entry.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Term {
     /// Unique key: a stem ("withdraw"), a name key ("qamishli"), `n:15`, `d:2024`.
     pub key: String,
@@ -23,7 +24,7 @@ pub struct Term {
 }
 
 /// Every article's sentences as terms, and the corpus-wide weights.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CorpusTerms {
     vocabulary: Vec<Term>,
     idf: Vec<f32>,

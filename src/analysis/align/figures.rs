@@ -4,9 +4,10 @@
 
 use super::tokens::Token;
 use crate::text::ByteSpan;
+use serde::{Deserialize, Serialize};
 
 /// One number, date or quantity as written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// From the first to the last token, qualifier included ("more than a decade").
     pub span: ByteSpan,
@@ -15,7 +16,7 @@ pub struct Figure {
 }
 
 /// What a figure says.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FigureValue {
     /// A length of time in years ("14-year", "a decade" = 10, "four months" = 1/3); `None` for
     /// an unspecified number of them ("decades").
@@ -26,7 +27,7 @@ pub enum FigureValue {
     Date(DateParts),
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TimeUnit {
     Day,
     Week,
@@ -34,7 +35,7 @@ pub enum TimeUnit {
     Year,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateParts {
     pub year: Option<u16>,
     /// 1–12.
@@ -45,7 +46,7 @@ pub struct DateParts {
 }
 
 /// How exact a figure is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Qualifier {
     Exact,
     /// "about", "some", "nearly", "around".

@@ -7,12 +7,13 @@ use super::tokens::tokenize;
 use crate::analysis::entities::EntityId;
 use crate::analysis::entity_kind::EntityKind;
 use crate::text::ByteSpan;
+use serde::{Deserialize, Serialize};
 
 /// An index into `CorpusTerms`' vocabulary.
 pub type TermId = u32;
 
 /// What a term stands for.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TermClass {
     /// A content word, stemmed and grouped: "withdrew" and "withdrawal" are "withdraw".
     Word,
@@ -25,7 +26,7 @@ pub enum TermClass {
 }
 
 /// A named mention inside a sentence, with its canonical entity.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NamedMention {
     pub span: ByteSpan,
     pub entity: EntityId,
@@ -35,7 +36,7 @@ pub struct NamedMention {
 }
 
 /// One sentence's terms, sorted and unique, with the weights the corpus gave them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SentenceTerms {
     /// The sentence in its article's source text.
     pub span: ByteSpan,

@@ -2,7 +2,9 @@
 //! analyser and the key, and carries the payload's length and checksum, so that a truncated,
 //! overwritten or foreign file is a miss, never a wrong answer.
 
-use super::{CacheKey, CachedArticle};
+use super::CacheKey;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 const MAGIC: &[u8; 4] = b"PLXC";
 /// The layout of this file; a different one is a miss.
@@ -10,8 +12,8 @@ const FORMAT: u8 = 1;
 /// magic 4, format 1, fingerprint 8, key 16, payload length 4, payload checksum 8.
 const HEADER: usize = 4 + 1 + 8 + 16 + 4 + 8;
 
-pub fn encode(article: &CachedArticle, fingerprint: u64, key: CacheKey) -> Option<Vec<u8>> {
-    let payload = postcard::to_stdvec(article).ok()?;
+pub fn encode<T: Serialize>(value: &T, fingerprint: u64, key: CacheKey) -> Option<Vec<u8>> {
+    let payload = postcard::to_stdvec(value).ok()?;
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.push(FORMAT);
@@ -23,7 +25,7 @@ pub fn encode(article: &CachedArticle, fingerprint: u64, key: CacheKey) -> Optio
     Some(bytes)
 }
 
-pub fn decode(bytes: &[u8], fingerprint: u64, key: CacheKey) -> Option<CachedArticle> {
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], fingerprint: u64, key: CacheKey) -> Option<T> {
     let (header, payload) = bytes.split_at_checked(HEADER)?;
     let field = |at: usize, len: usize| &header[at..at + len];
     let u64_at = |at| u64::from_le_bytes(field(at, 8).try_into().unwrap_or_default());

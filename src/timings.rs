@@ -1,0 +1,36 @@
+//! An opt-in log of when the reader reached its milestones, for measuring it as a person uses
+//! it (`benches/reader_timings.sh`): with `PARALLAX_TIMINGS=FILE` set, the reader appends one
+//! line per milestone, "<name> <milliseconds since the process started>". Unset, it costs one
+//! `Option` check per milestone.
+
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static LOG: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
+
+/// Called first thing in `main`: the zero of every later milestone.
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+/// Appends "<name> <ms>" to the log, if there is one. Failures are ignored: this is a
+/// measuring aid and must never disturb the reader.
+pub fn milestone(name: &str) {
+    let Some(path) = LOG
+        .get_or_init(|| std::env::var_os("PARALLAX_TIMINGS").map(Into::into))
+        .as_ref()
+    else {
+        return;
+    };
+    let elapsed = STARTED.get_or_init(Instant::now).elapsed();
+    let line = format!("{name} {:.1}\n", elapsed.as_secs_f64() * 1000.0);
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = file.write_all(line.as_bytes());
+    }
+}
