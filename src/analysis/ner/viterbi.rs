@@ -14,6 +14,9 @@ pub struct Transitions<'a> {
 }
 
 const FORBIDDEN: i64 = i64::MIN / 4;
+/// Any score above this came through allowed transitions only (one forbidden step costs
+/// `FORBIDDEN`; two still fit in an `i64`).
+const REACHABLE: i64 = FORBIDDEN / 2;
 
 /// `ALLOWED[previous][next]`: whether BILOU lets `next` follow `previous`.
 static ALLOWED: LazyLock<[[bool; TAG_COUNT]; TAG_COUNT]> = LazyLock::new(|| {
@@ -32,6 +35,17 @@ pub fn best_tags(emissions: &[TagScores], transitions: &Transitions) -> Vec<Tag>
     if count == 0 {
         return Vec::new();
     }
+    // Forbidden transitions folded into the scores once, so the inner loop is a plain
+    // add-and-compare: a path through one is at least `FORBIDDEN` below any real path (whose
+    // scores stay within a few times 10^13), and is recognised as forbidden by `REACHABLE`.
+    let mut between = [[FORBIDDEN; TAG_COUNT]; TAG_COUNT];
+    for (previous, row) in between.iter_mut().enumerate() {
+        for (next, cell) in row.iter_mut().enumerate() {
+            if ALLOWED[previous][next] {
+                *cell = transitions.between[previous][next] as i64;
+            }
+        }
+    }
     let mut scores = vec![[FORBIDDEN; TAG_COUNT]; count];
     let mut back = vec![[0u8; TAG_COUNT]; count];
     for tag in 0..TAG_COUNT {
@@ -42,19 +56,16 @@ pub fn best_tags(emissions: &[TagScores], transitions: &Transitions) -> Vec<Tag>
     for index in 1..count {
         let previous_scores = scores[index - 1];
         for next in 0..TAG_COUNT {
-            let mut best = FORBIDDEN;
+            let mut best = i64::MIN;
             let mut best_previous = 0;
             for (previous, &from) in previous_scores.iter().enumerate() {
-                if from == FORBIDDEN || !ALLOWED[previous][next] {
-                    continue;
-                }
-                let score = from + transitions.between[previous][next] as i64;
+                let score = from + between[previous][next];
                 if score > best {
                     best = score;
                     best_previous = previous;
                 }
             }
-            if best != FORBIDDEN {
+            if best > REACHABLE {
                 scores[index][next] = best + emissions[index][next] as i64;
                 back[index][next] = best_previous as u8;
             }
