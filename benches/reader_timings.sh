@@ -2,7 +2,8 @@
 # The reader as a person meets it, on a generated corpus: starts `parallax` in a 160x48 tmux
 # window with PARALLAX_TIMINGS set and reports when the first frame was drawn, when every
 # article had arrived and when the whole analysis was in (milliseconds since the process
-# started), cold (an empty analysis cache) and then warm (the same corpus again).
+# started) and the peak resident memory, cold (an empty analysis cache) and then warm (the same
+# corpus again).
 #
 #   benches/reader_timings.sh [ARTICLES] [path/to/parallax]   (default 10000, builds --release)
 set -euo pipefail
@@ -39,7 +40,7 @@ run() {
   sleep 0.5
   tmux kill-session -t "$session" 2> /dev/null || true
   printf '%-5s' "$label"
-  awk '{ printf "  %s %8.1f ms", $1, $2 } END { print "" }' "$log"
+  awk '{ printf "  %s %8.1f ms", $1, $2; peak = $3 } END { printf "  peak %s MiB\n", peak }' "$log"
 }
 
 run cold

@@ -1,7 +1,7 @@
 //! An opt-in log of when the reader reached its milestones, for measuring it as a person uses
 //! it (`benches/reader_timings.sh`): with `PARALLAX_TIMINGS=FILE` set, the reader appends one
-//! line per milestone, "<name> <milliseconds since the process started>". Unset, it costs one
-//! `Option` check per milestone.
+//! line per milestone, "<name> <milliseconds since the process started> <peak resident MiB so
+//! far>". Unset, it costs one `Option` check per milestone.
 
 use std::io::Write;
 use std::sync::OnceLock;
@@ -25,7 +25,11 @@ pub fn milestone(name: &str) {
         return;
     };
     let elapsed = STARTED.get_or_init(Instant::now).elapsed();
-    let line = format!("{name} {:.1}\n", elapsed.as_secs_f64() * 1000.0);
+    let line = format!(
+        "{name} {:.1} {}\n",
+        elapsed.as_secs_f64() * 1000.0,
+        peak_mib().map_or_else(|| "?".to_string(), |m| m.to_string())
+    );
     if let Ok(mut file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -33,4 +37,12 @@ pub fn milestone(name: &str) {
     {
         let _ = file.write_all(line.as_bytes());
     }
+}
+
+/// The process's peak resident set so far (`VmHWM`), on Linux.
+fn peak_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
