@@ -25,7 +25,8 @@ use std::sync::Arc;
 use std::thread;
 
 enum AppEvent {
-    Terminal(Event),
+    /// An input event and when the input thread read it.
+    Terminal(Event, std::time::Instant),
     /// A message from a worker (finder results).
     Message(Message),
     /// SIGTERM or SIGHUP: leave cleanly.
@@ -72,7 +73,8 @@ pub fn run(
     let input = tx.clone();
     thread::spawn(move || {
         while let Ok(event) = event::read() {
-            if input.send(AppEvent::Terminal(event)).is_err() {
+            let read_at = std::time::Instant::now();
+            if input.send(AppEvent::Terminal(event, read_at)).is_err() {
                 break;
             }
         }
@@ -118,14 +120,19 @@ pub fn run(
                 })
             });
         }
+        // When the key being handled was read, for the timings log.
+        let mut key_read_at = None;
         while let Ok(event) = rx.recv() {
             let message = match event {
                 AppEvent::Terminate => {
                     let _ = store.save(&state);
                     break;
                 }
-                AppEvent::Terminal(event) => match to_message(event) {
-                    Some(message) => message,
+                AppEvent::Terminal(event, read_at) => match to_message(event) {
+                    Some(message) => {
+                        key_read_at = matches!(message, Message::Key(_)).then_some(read_at);
+                        message
+                    }
                     None => continue,
                 },
                 AppEvent::Message(message) => message,
@@ -186,6 +193,9 @@ pub fn run(
                 break;
             }
             draw(&mut terminal, &state, &theme, &mut fault)?;
+            if let Some(read_at) = key_read_at.take() {
+                crate::timings::since("key-to-frame", read_at);
+            }
         }
         Ok(())
     })();

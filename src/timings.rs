@@ -18,10 +18,7 @@ pub fn mark_start() {
 /// Appends "<name> <ms>" to the log, if there is one. Failures are ignored: this is a
 /// measuring aid and must never disturb the reader.
 pub fn milestone(name: &str) {
-    let Some(path) = LOG
-        .get_or_init(|| std::env::var_os("PARALLAX_TIMINGS").map(Into::into))
-        .as_ref()
-    else {
+    let Some(path) = log_path() else {
         return;
     };
     let elapsed = STARTED.get_or_init(Instant::now).elapsed();
@@ -30,6 +27,27 @@ pub fn milestone(name: &str) {
         elapsed.as_secs_f64() * 1000.0,
         peak_mib().map_or_else(|| "?".to_string(), |m| m.to_string())
     );
+    append(path, &line);
+}
+
+/// Appends "<name> <milliseconds since `then`>", if there is a log: how long something took
+/// (a key from being read to its frame being drawn).
+pub fn since(name: &str, then: Instant) {
+    let Some(path) = log_path() else {
+        return;
+    };
+    append(
+        path,
+        &format!("{name} {:.2}\n", then.elapsed().as_secs_f64() * 1000.0),
+    );
+}
+
+fn log_path() -> Option<&'static std::path::PathBuf> {
+    LOG.get_or_init(|| std::env::var_os("PARALLAX_TIMINGS").map(Into::into))
+        .as_ref()
+}
+
+fn append(path: &std::path::Path, line: &str) {
     if let Ok(mut file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
