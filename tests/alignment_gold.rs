@@ -178,8 +178,8 @@ fn gold_files_account_for_every_body_sentence() {
 /// a shared month alone ("in October") or paraphrase with few shared specific words; 3 of the
 /// 13 false links refer to the Qamishli withdrawal without reporting it ("The withdrawal
 /// follows…").
-const PRECISION_FLOOR: f64 = 0.75;
-const RECALL_FLOOR: f64 = 0.70;
+const PRECISION_FLOOR: f64 = 0.77;
+const RECALL_FLOOR: f64 = 0.73;
 
 #[test]
 fn links_hold_their_precision_and_recall_on_the_gold() {
@@ -298,7 +298,7 @@ fn dump_pairs_for_tuning() {
             serde_json::json!({
                 "id": s.corpus.articles[a].id,
                 "sentences": sentences.iter().enumerate().map(|(i, st)| serde_json::json!({
-                    "text": sentence_text(&s.corpus, a, i),
+                    "text": s.corpus.articles[a].text(s.corpus.articles[a].sentences[i]),
                     "terms": st.terms.iter().map(|&t| {
                         let term = s.terms.term(t);
                         (term.key.clone(), format!("{:?}", term.class), s.terms.idf(t))

@@ -71,14 +71,23 @@ pub fn overlap(
     a: &SentenceTerms,
     b: &SentenceTerms,
 ) -> (Overlap, Vec<TermId>) {
-    let shared = shared_terms(&a.terms, &b.terms);
+    let mut shared = shared_terms(&a.terms, &b.terms);
+    // A concept says "the same thing in other words": when the words themselves are shared,
+    // it would count that thing twice.
+    let concepts_of_shared: Vec<TermId> =
+        shared.iter().filter_map(|&t| terms.concept_of(t)).collect();
+    shared.retain(|t| !concepts_of_shared.contains(t));
     let mut o = Overlap::default();
     let mut dot = 0.0;
     for &t in &shared {
         let w = terms.idf(t);
         o.shared_weight += w;
         dot += w * w;
-        if w >= EVIDENCE_IDF && terms.term(t).class != TermClass::Date {
+        let class = terms.term(t).class;
+        if class == TermClass::TimeSpan {
+            continue;
+        }
+        if w >= EVIDENCE_IDF && class != TermClass::Date {
             o.evidence += 1;
         }
         if w >= SPECIFIC_IDF {

@@ -22,6 +22,10 @@ pub enum TermClass {
     Number,
     /// A year, month or weekday.
     Date,
+    /// A word for a span of time ("year", "decade"): it weighs, but is no evidence of a fact.
+    TimeSpan,
+    /// A paraphrase concept ("presence" for "bases", "foothold"), beside the word's own term.
+    Concept,
 }
 
 /// A named mention inside a sentence, with its canonical entity.
@@ -125,14 +129,27 @@ pub fn sentence_raw_terms<'a>(
         if in_name[i] || in_figure[i] {
             continue;
         }
-        if let Some(key) = lexicon.word_key(&token.folded) {
+        let Some(key) = lexicon.word_key(&token.folded) else {
+            continue;
+        };
+        if let Some(concept) = lexicon.concept_key(&key) {
             raw.push(RawTerm {
-                key,
-                class: TermClass::Word,
+                key: concept.to_string(),
+                class: TermClass::Concept,
                 surface: token.text,
                 at: token.span.start,
             });
         }
+        let class = match lexicon.is_time_span(&key) {
+            true => TermClass::TimeSpan,
+            false => TermClass::Word,
+        };
+        raw.push(RawTerm {
+            key,
+            class,
+            surface: token.text,
+            at: token.span.start,
+        });
     }
     (raw, figures, names)
 }
