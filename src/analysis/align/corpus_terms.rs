@@ -128,8 +128,13 @@ impl CorpusTerms {
             .collect();
         for sentence in articles.iter_mut().flatten() {
             let weights = sentence.terms.iter().map(|&t| idf[t as usize]);
-            sentence.weight = weights.clone().sum();
-            sentence.norm = weights.map(|w| w * w).sum::<f32>().sqrt();
+            // Summed in f64, exactly, so that the weights do not depend on the order terms were
+            // interned in (the corpus order): aligning b with a mirrors a with b to the last bit.
+            sentence.weight = weights.clone().map(f64::from).sum::<f64>() as f32;
+            sentence.norm = weights
+                .map(|w| f64::from(w) * f64::from(w))
+                .sum::<f64>()
+                .sqrt() as f32;
         }
         CorpusTerms {
             vocabulary,

@@ -89,12 +89,17 @@ pub fn overlap(
         shared.iter().filter_map(|&t| terms.concept_of(t)).collect();
     shared.retain(|t| !concepts_of_shared.contains(t));
     let mut o = Overlap::default();
-    let mut dot = 0.0;
+    // Sums in f64 are exact for these few f32 weights, so the result does not depend on the
+    // order of the term ids (the corpus order), and scoring stays symmetric to the last bit.
+    let (mut shared_weight, mut dot, mut specific_weight) = (0.0f64, 0.0f64, 0.0f64);
     for &t in &shared {
         let w = terms.idf(t);
-        o.shared_weight += w;
-        dot += w * w;
+        shared_weight += f64::from(w);
+        dot += f64::from(w) * f64::from(w);
         let class = terms.term(t).class;
+        if class == TermClass::Concept || terms.concept_of(t).is_some() {
+            o.concepts += 1;
+        }
         if class == TermClass::TimeSpan {
             continue;
         }
@@ -102,12 +107,12 @@ pub fn overlap(
             o.evidence += 1;
         }
         if w >= SPECIFIC_IDF {
-            o.specific_weight += w;
-        }
-        if class == TermClass::Concept || terms.concept_of(t).is_some() {
-            o.concepts += 1;
+            specific_weight += f64::from(w);
         }
     }
+    o.shared_weight = shared_weight as f32;
+    o.specific_weight = specific_weight as f32;
+    let dot = dot as f32;
     let lighter = a.weight.min(b.weight);
     if lighter > 0.0 {
         o.cover = o.shared_weight / lighter;
