@@ -167,19 +167,36 @@ fn gold_files_account_for_every_body_sentence() {
     }
 }
 
-/// The floors this aligner reaches on the gold (measured: precision 0.755, recall 0.702). The
-/// issue asked for 0.85 on both; the misses that remain need knowledge a bag of terms does not
-/// have (see the gold README), so these floors guard against regressions, not the target.
-/// Tried on this gold without gain (best F1 stayed at 0.727 or fell): dates and time words as
-/// evidence or not, clause-pair overlap, term pairs co-occurring in a clause, a threshold that
-/// grows with sentence length, keeping only links near each sentence's best, and more word
-/// groups (removal/fall = overthrow, bases = presence). Of the 17 misses, 8 are the "Russia keeps
-/// its bases / presence / foothold" paraphrases, the rest coreference ("the former president"),
-/// a shared month alone ("in October") or paraphrase with few shared specific words; 3 of the
-/// 13 false links refer to the Qamishli withdrawal without reporting it ("The withdrawal
-/// follows…").
-const PRECISION_FLOOR: f64 = 0.75;
-const RECALL_FLOOR: f64 = 0.70;
+/// The floors this aligner reaches on the gold: precision 0.833, recall 0.789, F1 0.811 (45 of
+/// 57 gold links, 9 false links). The issue asked for 0.85 on both; this is short of it, and the
+/// floors guard the reached figures against regressions, not the target.
+///
+/// Before: precision 0.755, recall 0.702 (F1 0.727). What changed, all general news vocabulary
+/// (`assets/align/`, README there): paraphrase concepts ("bases", "presence", "foothold" share
+/// "presence"; "maintain", "secure", "shore up" share "keep"; "cultivate", "build" ties;
+/// "cordial", "closer"; "fighting", "war"), each a term beside the word's own, specific by
+/// construction and not counted when the word itself is shared; framing verbs ("marked",
+/// "moves to", "comes as", "following") dropped; time spans ("year", "decade", "more than a
+/// decade") no evidence. One number was chosen on the gold: two shared concepts make a link at a
+/// specific weight of 4.5 instead of 6 (`CONCEPT_FACT_SPECIFIC_WEIGHT`). Leave-one-pair-out
+/// (choose it among 3 to 6 on three pairs, score the fourth) picks 4.5 in every fold, so its
+/// figures are the same: precision 0.833, recall 0.789. The word lists themselves were written
+/// while reading the misses, which no leave-one-out measures; each step and its effect:
+/// concepts, framing and time words P 0.778 R 0.737; without "remain" as "keep" and with "a
+/// decade" as a time span P 0.824 R 0.737; the two-concept rule P 0.833 R 0.789.
+///
+/// Tried without gain, here or by the previous developer: dates as evidence, clause-pair
+/// overlap (kills recall), term pairs co-occurring in a clause, length-dependent thresholds,
+/// keeping only links near each sentence's best, merging "bases" into "presence" as one word
+/// (the merged term turns common and drops below specific), removal/fall = overthrow, and a
+/// logistic model or small decision tree over the pair measures (leave-one-pair-out F1 about
+/// 0.74: the measures of a bag of terms do not separate the rest). What remains needs more than
+/// shared words: coreference ("the former president" is Assad), events referred to rather than
+/// reported ("The withdrawal follows…", 3 false links), epithets ("long-time Moscow ally
+/// Bashar Assad"), inference ("second meeting" implies an earlier visit; "fought against the
+/// government" and "stood on opposing sides") and single shared words ("ceasefire").
+const PRECISION_FLOOR: f64 = 0.83;
+const RECALL_FLOOR: f64 = 0.78;
 
 #[test]
 fn links_hold_their_precision_and_recall_on_the_gold() {
@@ -298,7 +315,7 @@ fn dump_pairs_for_tuning() {
             serde_json::json!({
                 "id": s.corpus.articles[a].id,
                 "sentences": sentences.iter().enumerate().map(|(i, st)| serde_json::json!({
-                    "text": sentence_text(&s.corpus, a, i),
+                    "text": s.corpus.articles[a].text(s.corpus.articles[a].sentences[i]),
                     "terms": st.terms.iter().map(|&t| {
                         let term = s.terms.term(t);
                         (term.key.clone(), format!("{:?}", term.class), s.terms.idf(t))

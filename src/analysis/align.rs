@@ -1,7 +1,8 @@
 //! Sentence alignment between articles. Each sentence is a set of terms (content-word stems,
-//! canonical entities, numbers and dates) weighted by rarity across the corpus; two sentences
-//! link when they share a clear fact, many-to-many; a maximum-weight one-to-one matching picks
-//! each sentence's primary counterpart for a side-by-side view. Pure: no I/O, no terminal types.
+//! paraphrase concepts, canonical entities, numbers and dates) weighted by rarity across the
+//! corpus; two sentences link when they share a clear fact, many-to-many; a maximum-weight
+//! one-to-one matching picks each sentence's primary counterpart for a side-by-side view. Pure:
+//! no I/O, no terminal types.
 
 mod alignment;
 mod corpus_terms;

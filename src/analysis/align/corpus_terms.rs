@@ -2,6 +2,8 @@
 //! sentences: a term that few sentences use says more than one that most do.
 
 use super::figures::Figure;
+use super::lexicon::{Lexicon, CONCEPT_PREFIX};
+use super::pair_score::SPECIFIC_IDF;
 use super::sentence_terms::{
     clause_starts, sentence_raw_terms, MentionRef, NamedMention, RawTerm, SentenceTerms, TermClass,
     TermId,
@@ -28,6 +30,8 @@ pub struct Term {
 pub struct CorpusTerms {
     vocabulary: Vec<Term>,
     idf: Vec<f32>,
+    /// Per term, the paraphrase concept its word belongs to.
+    concept_of: Vec<Option<TermId>>,
     /// Per article, per body sentence (same indices as `Article::sentences`).
     pub articles: Vec<Vec<SentenceTerms>>,
     /// Article ids, for display.
@@ -105,15 +109,38 @@ impl CorpusTerms {
             }
             articles.push(sentences);
         }
-        let idf = inverse_document_frequencies(&articles, vocabulary.len());
+        let mut idf = inverse_document_frequencies(&articles, vocabulary.len());
+        // A concept's words were listed as specific paraphrases: however common the concept is
+        // in a story about it, sharing it counts like sharing a specific word.
+        for (w, term) in idf.iter_mut().zip(&vocabulary) {
+            if term.class == TermClass::Concept {
+                *w = w.max(SPECIFIC_IDF);
+            }
+        }
+        let lexicon = Lexicon::get();
+        let concept_of = vocabulary
+            .iter()
+            .map(|term| match term.class {
+                TermClass::Word | TermClass::TimeSpan => lexicon
+                    .concept_key(&term.key)
+                    .and_then(|c| lookup.get(c).copied()),
+                _ => None,
+            })
+            .collect();
         for sentence in articles.iter_mut().flatten() {
             let weights = sentence.terms.iter().map(|&t| idf[t as usize]);
-            sentence.weight = weights.clone().sum();
-            sentence.norm = weights.map(|w| w * w).sum::<f32>().sqrt();
+            // Summed in f64, exactly, so that the weights do not depend on the order terms were
+            // interned in (the corpus order): aligning b with a mirrors a with b to the last bit.
+            sentence.weight = weights.clone().map(f64::from).sum::<f64>() as f32;
+            sentence.norm = weights
+                .map(|w| f64::from(w) * f64::from(w))
+                .sum::<f64>()
+                .sqrt() as f32;
         }
         CorpusTerms {
             vocabulary,
             idf,
+            concept_of,
             articles,
             article_ids: corpus.articles.iter().map(|a| a.id.clone()).collect(),
         }
@@ -127,6 +154,11 @@ impl CorpusTerms {
     /// scaled to `REFERENCE_MAX_IDF / ln(N + 1)`.
     pub fn idf(&self, id: TermId) -> f32 {
         self.idf[id as usize]
+    }
+
+    /// The paraphrase concept a word term belongs to, if any.
+    pub fn concept_of(&self, id: TermId) -> Option<TermId> {
+        self.concept_of[id as usize]
     }
 
     pub fn sentence(&self, article: usize, sentence: usize) -> &SentenceTerms {
@@ -238,8 +270,12 @@ fn merge_small_clauses(clauses: Vec<Vec<TermId>>) -> Vec<Vec<TermId>> {
 }
 
 /// What a person is shown for a term: the word as first written, the entity's canonical name,
-/// or, for a name that stands for another ("Kremlin" for Russia), the head in title case.
+/// for a name that stands for another ("Kremlin" for Russia) the head in title case, or a
+/// concept's name.
 fn display_name(key: &str, class: TermClass, surface: &str) -> String {
+    if class == TermClass::Concept {
+        return key.trim_start_matches(CONCEPT_PREFIX).to_string();
+    }
     let grouped = class == TermClass::Name
         && super::lexicon::normalise_name(surface) != key
         && !key.contains(':');

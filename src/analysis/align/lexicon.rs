@@ -1,5 +1,6 @@
 //! The word lists behind sentence terms: stop words, groups of words and names that report the
-//! same thing (`assets/term_groups.txt`), and the English stemmer. Built once, shared.
+//! same thing (`assets/term_groups.txt`), paraphrase concepts, framing and time-span words
+//! (`assets/align/`), and the English stemmer. Built once, shared.
 
 use crate::analysis::entities::fold_case_and_marks;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -8,6 +9,9 @@ use std::sync::OnceLock;
 
 const STOP_WORDS: &str = include_str!("../../../assets/stopwords.txt");
 const TERM_GROUPS: &str = include_str!("../../../assets/term_groups.txt");
+const CONCEPTS: &str = include_str!("../../../assets/align/concepts.txt");
+const FRAMING_WORDS: &str = include_str!("../../../assets/align/framing_words.txt");
+const TIME_SPAN_WORDS: &str = include_str!("../../../assets/align/time_span_words.txt");
 /// The section of `term_groups.txt` whose heads are place names rather than words.
 const PLACES_SECTION: &str = "## Places";
 
@@ -19,6 +23,12 @@ pub struct Lexicon {
     word_heads: HashMap<String, String>,
     /// A normalised name ("u s", "kremlin") → its group's head ("united states", "russia").
     name_heads: HashMap<String, String>,
+    /// A word key ("base", "presenc") → the term key of its paraphrase concept ("c:presence").
+    concepts: HashMap<String, String>,
+    /// Word keys that frame a report rather than state it: dropped like stop words.
+    framing: HashSet<String>,
+    /// Word keys of time spans ("year", "decad").
+    time_spans: HashSet<String>,
 }
 
 impl Lexicon {
@@ -36,6 +46,9 @@ impl Lexicon {
             stemmer,
             word_heads: HashMap::new(),
             name_heads: HashMap::new(),
+            concepts: HashMap::new(),
+            framing: HashSet::new(),
+            time_spans: HashSet::new(),
         };
         let mut names = false;
         for line in TERM_GROUPS.lines().map(str::trim) {
@@ -72,6 +85,25 @@ impl Lexicon {
                 lexicon.word_heads.insert(lexicon.stem(&head), head.clone());
             }
         }
+        // Keys come from `word_key`, so the lists go through the same stemming and groups as
+        // the words of a sentence; framing words last, since `word_key` drops them.
+        for line in list_lines(CONCEPTS) {
+            let Some((name, words)) = line.split_once('=') else {
+                continue;
+            };
+            let concept = format!("{CONCEPT_PREFIX}{}", normalise_name(name));
+            for word in words.split(',').map(normalise_name) {
+                if let Some(key) = lexicon.word_key(&word) {
+                    lexicon.concepts.insert(key, concept.clone());
+                }
+            }
+        }
+        lexicon.time_spans = list_lines(TIME_SPAN_WORDS)
+            .filter_map(|w| lexicon.word_key(&normalise_name(w)))
+            .collect();
+        lexicon.framing = list_lines(FRAMING_WORDS)
+            .filter_map(|w| lexicon.word_key(&normalise_name(w)))
+            .collect();
         lexicon
     }
 
@@ -81,13 +113,24 @@ impl Lexicon {
     }
 
     /// The term key of a folded word: stemmed, then mapped to its group's head. `None` for stop
-    /// words and single letters.
+    /// words, framing words and single letters.
     pub fn word_key(&self, folded: &str) -> Option<String> {
         if folded.chars().count() < 2 || self.is_stop_word(folded) {
             return None;
         }
         let stem = self.stem(folded);
-        Some(self.word_heads.get(&stem).cloned().unwrap_or(stem))
+        let key = self.word_heads.get(&stem).cloned().unwrap_or(stem);
+        (!self.framing.contains(&key)).then_some(key)
+    }
+
+    /// The term key of the paraphrase concept a word key belongs to ("c:presence" for "base").
+    pub fn concept_key(&self, word_key: &str) -> Option<&str> {
+        self.concepts.get(word_key).map(String::as_str)
+    }
+
+    /// Whether a word key names a span of time ("year", "decad").
+    pub fn is_time_span(&self, word_key: &str) -> bool {
+        self.time_spans.contains(word_key)
     }
 
     /// The term key of an entity's name: normalised, then mapped to its group's head, so that
@@ -105,6 +148,9 @@ impl Lexicon {
         self.stemmer.stem(word).into_owned()
     }
 }
+
+/// How a concept's term key starts, so that it never meets a word's key.
+pub const CONCEPT_PREFIX: &str = "c:";
 
 /// Case and diacritics folded, apostrophes dropped, any other non-alphanumeric run as one space.
 pub fn normalise_name(text: &str) -> String {
@@ -155,10 +201,36 @@ mod tests {
             ("the", None),
             ("said", None),
             ("a", None),
+            ("marked", None),
+            ("according", None),
         ];
         for (word, key) in table {
             assert_eq!(lexicon.word_key(word).as_deref(), key, "{word}");
         }
+    }
+
+    #[test]
+    fn paraphrases_share_a_concept_and_keep_their_own_key() {
+        let lexicon = Lexicon::get();
+        let concept = |w: &str| lexicon.concept_key(&lexicon.word_key(w).unwrap());
+        assert_eq!(concept("bases"), Some("c:presence"));
+        assert_eq!(concept("foothold"), Some("c:presence"));
+        assert_eq!(concept("presence"), Some("c:presence"));
+        assert_eq!(concept("cultivated"), Some("c:build"));
+        assert_eq!(concept("airport"), None);
+        assert_eq!(lexicon.word_key("bases").as_deref(), Some("base"));
+    }
+
+    #[test]
+    fn time_spans_are_known() {
+        let lexicon = Lexicon::get();
+        for word in ["year", "years", "decade", "weeks"] {
+            assert!(
+                lexicon.is_time_span(&lexicon.word_key(word).unwrap()),
+                "{word}"
+            );
+        }
+        assert!(!lexicon.is_time_span("withdraw"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One sentence as the aligner sees it: its weighted terms (content-word stems, canonical
 //! entities, numbers and dates), its figures and its named mentions.
 
-use super::figures::{find_figures, Figure};
+use super::figures::{find_figures, Figure, FigureValue};
 use super::lexicon::Lexicon;
 use super::tokens::tokenize;
 use crate::analysis::entities::EntityId;
@@ -23,6 +23,10 @@ pub enum TermClass {
     Number,
     /// A year, month or weekday.
     Date,
+    /// A word for a span of time ("year", "decade"): it weighs, but is no evidence of a fact.
+    TimeSpan,
+    /// A paraphrase concept ("presence" for "bases", "foothold"), beside the word's own term.
+    Concept,
 }
 
 /// A named mention inside a sentence, with its canonical entity.
@@ -109,10 +113,14 @@ pub fn sentence_raw_terms<'a>(
     let (figures, in_figure) = find_figures(&tokens);
     for figure in &figures {
         let surface = &source[figure.span.range()];
+        let span_in_passing = is_span_in_passing(figure, surface);
         for key in figure.terms() {
-            let class = match key.starts_with("d:") {
-                true => TermClass::Date,
-                false => TermClass::Number,
+            let class = if key.starts_with("d:") {
+                TermClass::Date
+            } else if span_in_passing {
+                TermClass::TimeSpan
+            } else {
+                TermClass::Number
             };
             raw.push(RawTerm {
                 key,
@@ -126,16 +134,39 @@ pub fn sentence_raw_terms<'a>(
         if in_name[i] || in_figure[i] {
             continue;
         }
-        if let Some(key) = lexicon.word_key(&token.folded) {
+        let Some(key) = lexicon.word_key(&token.folded) else {
+            continue;
+        };
+        if let Some(concept) = lexicon.concept_key(&key) {
             raw.push(RawTerm {
-                key,
-                class: TermClass::Word,
+                key: concept.to_string(),
+                class: TermClass::Concept,
                 surface: token.text,
                 at: token.span.start,
             });
         }
+        let class = match lexicon.is_time_span(&key) {
+            true => TermClass::TimeSpan,
+            false => TermClass::Word,
+        };
+        raw.push(RawTerm {
+            key,
+            class,
+            surface: token.text,
+            at: token.span.start,
+        });
     }
     (raw, figures, names)
+}
+
+/// A length of time named by its unit alone ("more than a decade", "a year after"): no number
+/// was stated, so it is a time span like the unit's word, not a figure two reports can share.
+fn is_span_in_passing(figure: &Figure, surface: &str) -> bool {
+    matches!(figure.value, FigureValue::Duration { .. })
+        && !surface.chars().any(|c| c.is_ascii_digit())
+        && surface
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
 }
 
 /// Words that open a new clause when they follow a space.
