@@ -115,6 +115,7 @@ pub fn run(
         // compete with it for the cores.
         if let Some(loader) = loader {
             thread::spawn(move || {
+                crate::parallel::lower_priority();
                 loader.rest(|batch| {
                     let _ = batches.send(AppEvent::Message(Message::Loaded(batch)));
                 })
@@ -283,6 +284,7 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
     let annotations = state.annotations.list.clone();
     let first = state.current;
     thread::spawn(move || {
+        crate::parallel::lower_priority();
         let report = |progress| {
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
         };

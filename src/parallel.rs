@@ -91,3 +91,17 @@ mod tests {
         );
     }
 }
+
+/// Makes the calling thread, and every thread it starts from now on, yield the cores to the
+/// rest of the process: the reader's loading and analysis workers call it so that a key is
+/// answered at once even while they keep every core busy. A Linux nice value of 10 on this
+/// thread only (threads inherit it when created); elsewhere, or if refused, nothing changes.
+pub fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `gettid` has no preconditions; `setpriority` on our own thread id only changes
+    // this thread's scheduling weight, and its failure is harmless.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
