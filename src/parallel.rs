@@ -60,6 +60,20 @@ pub fn for_each_in_order<T: Sync, R: Send>(
     });
 }
 
+/// Makes the calling thread, and every thread it starts from now on, yield the cores to the
+/// rest of the process: the reader's loading and analysis workers call it so that a key is
+/// answered at once even while they keep every core busy. A Linux nice value of 10 on this
+/// thread only (threads inherit it when created); elsewhere, or if refused, nothing changes.
+pub fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `gettid` has no preconditions; `setpriority` on our own thread id only changes
+    // this thread's scheduling weight, and its failure is harmless.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,19 +103,5 @@ mod tests {
             seen,
             items.iter().map(|&i| (i as usize, i)).collect::<Vec<_>>()
         );
-    }
-}
-
-/// Makes the calling thread, and every thread it starts from now on, yield the cores to the
-/// rest of the process: the reader's loading and analysis workers call it so that a key is
-/// answered at once even while they keep every core busy. A Linux nice value of 10 on this
-/// thread only (threads inherit it when created); elsewhere, or if refused, nothing changes.
-pub fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: `gettid` has no preconditions; `setpriority` on our own thread id only changes
-    // this thread's scheduling weight, and its failure is harmless.
-    unsafe {
-        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
     }
 }
