@@ -103,7 +103,7 @@ pub fn overlap(
         if class == TermClass::TimeSpan {
             continue;
         }
-        if w >= EVIDENCE_IDF && class != TermClass::Date {
+        if may_be_evidence(terms, t) {
             o.evidence += 1;
         }
         if w >= SPECIFIC_IDF {
@@ -120,6 +120,13 @@ pub fn overlap(
         o.cosine = dot / (a.norm * b.norm);
     }
     (o, shared)
+}
+
+/// Whether a term, shared, counts as evidence of a shared fact: heavy enough, and not a date
+/// or a time span. A link needs two; `align_articles` scores only the pairs that share two.
+pub fn may_be_evidence(terms: &CorpusTerms, t: TermId) -> bool {
+    let class = terms.term(t).class;
+    terms.idf(t) >= EVIDENCE_IDF && class != TermClass::Date && class != TermClass::TimeSpan
 }
 
 /// `Some` when the two sentences share a clear fact.

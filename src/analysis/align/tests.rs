@@ -29,6 +29,41 @@ fn pair_scores_are_symmetric() {
 }
 
 #[test]
+fn scoring_only_candidate_pairs_finds_every_link_of_scoring_all_pairs() {
+    let (corpus, terms) = seeds();
+    // The generated corpus too: more sentences, syndicated copies, many shared terms.
+    let generated = crate::generate::generate_corpus(&crate::generate::GeneratorConfig {
+        articles: 16,
+        mean_words: 300,
+        stories: 2,
+        seed: 3,
+    })
+    .to_corpus();
+    let generated_terms = CorpusTerms::build(&generated, &CorpusEntities::analyse(&generated, &[]));
+    for (corpus, terms) in [(corpus, terms), (&generated, &generated_terms)] {
+        for a in 0..corpus.articles.len() {
+            for b in a + 1..corpus.articles.len() {
+                let (left, right) = (&terms.articles[a], &terms.articles[b]);
+                let mut all = Vec::new();
+                for (i, x) in left.iter().enumerate() {
+                    for (j, y) in right.iter().enumerate() {
+                        if score_pair(terms, x, y).is_some() {
+                            all.push((i, j));
+                        }
+                    }
+                }
+                let candidates = candidate_pairs(terms, left, right);
+                let linked: Vec<(usize, usize)> = candidates
+                    .into_iter()
+                    .filter(|&(i, j)| score_pair(terms, &left[i], &right[j]).is_some())
+                    .collect();
+                assert_eq!(linked, all, "articles {a} and {b}");
+            }
+        }
+    }
+}
+
+#[test]
 fn alignment_of_b_with_a_mirrors_a_with_b() {
     let (corpus, terms) = seeds();
     for a in 0..corpus.articles.len() {
