@@ -99,7 +99,11 @@ impl<'a> Worker<'a> {
     pub(super) fn run(mut self, ids: &Ids<'_>, limit: usize) -> Ranked {
         let mut survivors = Vec::new();
         let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
+        let presence = self.query.presence;
         ids.for_each(|id| {
+            if self.index.presence[id as usize] & presence != presence {
+                return;
+            }
             // Ids come in ascending order: a later candidate that only ties the worst kept
             // one ranks below it, so its bound must beat that score to matter.
             let floor = match (limit, best.peek()) {
@@ -280,8 +284,10 @@ impl<'a> Worker<'a> {
 
     fn build_masks(&mut self, field: usize) {
         if self.masks_of != Some(field) {
-            let text = self.index.folded(field).as_bytes();
-            self.masks.build_prepared(text, &self.needles);
+            let slot = self.index.fields[field];
+            let len = (slot.end - slot.start) as usize;
+            let padded = self.index.folded_padded(field);
+            self.masks.build_padded(padded, len, &self.needles);
             self.masks_of = Some(field);
         }
     }
