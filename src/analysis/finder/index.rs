@@ -6,7 +6,7 @@ use super::fold::FoldedText;
 use super::masks::ByteMasks;
 use super::presence::presence_of;
 use super::results::Context;
-use super::score::{ascii_bonuses, BONUS_CLASSES};
+use super::score::{ascii_bonuses, upper_bits, BONUS_CLASSES};
 use super::target::{Kind, Target};
 use crate::text::display_safe;
 use std::ops::Range;
@@ -28,7 +28,8 @@ pub struct FinderIndex {
     pub(super) arena: String,
     /// skim's in-place bonus of each arena byte (used for ASCII fields).
     pub(super) bonuses: Vec<u8>,
-    /// ASCII fields: bitsets of their bonus classes (`BONUS_CLASSES`), three rows each.
+    /// ASCII fields: bitsets of their bonus classes (`BONUS_CLASSES`), three rows each, then
+    /// one of their upper-case letters (`upper_bits`).
     pub(super) classes: Vec<u64>,
     pub(super) fields: Vec<FieldSlot>,
     pub(super) texts: Vec<FieldText>,
@@ -181,6 +182,7 @@ impl FinderIndex {
             masks.build(&self.bonuses[bonus_start..], &BONUS_CLASSES);
             self.classes
                 .extend((0..3).flat_map(|c| masks.row(c).to_vec()));
+            upper_bits(folded.as_bytes(), &mut self.classes);
         }
         self.fields.push(FieldSlot {
             start,
@@ -242,6 +244,14 @@ impl FinderIndex {
     /// [`ARENA_PADDING`] more bytes), for reading it in whole words.
     pub(super) fn folded_padded(&self, field: usize) -> &[u8] {
         &self.arena.as_bytes()[self.fields[field].start as usize..]
+    }
+
+    /// The upper-case letters of an ASCII field, as a bitset.
+    pub(super) fn upper(&self, field: usize) -> &[u64] {
+        let slot = self.fields[field];
+        let words = (slot.end - slot.start).div_ceil(64) as usize;
+        let at = slot.classes as usize + 3 * words;
+        &self.classes[at..at + words]
     }
 
     pub(super) fn folded(&self, field: usize) -> &str {

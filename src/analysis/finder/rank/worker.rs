@@ -3,10 +3,10 @@
 
 use super::super::index::FinderIndex;
 use super::super::masks::{ByteMasks, Needle};
-use super::super::query::Query;
+use super::super::query::{Query, Term};
 use super::super::score::{
-    chain_applies, chain_bound_ascii, first_matches, skim_bound_ascii, skim_score,
-    skim_score_ascii, AsciiText, Occurrences, ScoreRows, SparseRows,
+    chain_applies, chain_bound_ascii, chain_start_bound, first_matches, skim_bound_ascii,
+    skim_score, skim_score_ascii, AsciiText, ChainRows, Occurrences, ScoreRows, SparseRows,
 };
 use super::{best_first, Ids, Ranked, Scored};
 use std::collections::BinaryHeap;
@@ -210,8 +210,23 @@ impl<'a> Worker<'a> {
         if let Some(floor) = floor {
             let [head, brk, camel] = index.classes(field);
             if chain_applies(camel) && terms.iter().all(|t| t.alnum) {
+                // The cheap bound first: most candidates fall below it already.
+                let rows_of = |term: &Term| ChainRows {
+                    head,
+                    brk,
+                    upper: (!term.case_sensitive).then(|| index.upper(field)),
+                };
+                let start: i64 = terms
+                    .iter()
+                    .map(|t| chain_start_bound(&self.masks, &t.needle_of, rows_of(t)) as i64)
+                    .sum();
+                if start + boost <= floor {
+                    return Outcome::Below;
+                }
                 for term in terms {
-                    let bound = chain_bound_ascii(&self.masks, &term.needle_of, head, brk);
+                    let upper = (!term.case_sensitive).then(|| index.upper(field));
+                    let rows = ChainRows { head, brk, upper };
+                    let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows);
                     self.chained.push(bound as i64);
                 }
                 if self.chained.iter().sum::<i64>() + boost <= floor {
