@@ -133,9 +133,57 @@ fn write_lines(dir: &str) {
     }
 }
 
+/// `FINDER_BENCH_PROFILE=SIZE:QUERY[:REPS[:THREADS]]`: only runs that search `REPS` times (a
+/// `QUERY` of `a>b` narrows from `a` to `b`) and prints wall and process CPU time per search,
+/// for profilers (`valgrind --tool=callgrind --toggle-collect='*FinderIndex*search*'`) and for
+/// comparing versions on a loaded machine.
+fn profile(spec: &str) {
+    let mut parts = spec.split(':');
+    let size: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let query = parts.next().unwrap_or("putin");
+    let reps: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(20);
+    let threads: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let index = index_of(&corpus::news_lines(size));
+    let options = SearchOptions {
+        threads,
+        ..SearchOptions::default()
+    };
+    let (from, to) = query.split_once('>').unwrap_or(("", query));
+    let previous = (!from.is_empty()).then(|| index.search(from, &options, None));
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
+    let mut matched = 0;
+    for _ in 0..reps {
+        let (wall, cpu) = (Instant::now(), process_cpu());
+        matched = black_box(index.search(to, &options, previous.as_ref())).matched;
+        walls.push(wall.elapsed());
+        cpus.push(process_cpu() - cpu);
+    }
+    walls.sort();
+    cpus.sort();
+    println!(
+        "{size} {query:?} threads {threads}: matched {matched}, median wall {:.2?}, cpu {:.2?}",
+        walls[reps / 2],
+        cpus[reps / 2]
+    );
+}
+
+/// CPU time of the whole process (all threads), which load from other processes barely moves.
+fn process_cpu() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec to write to.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
 fn main() {
     if let Ok(dir) = std::env::var("FINDER_BENCH_LINES_DIR") {
         return write_lines(&dir);
+    }
+    if let Ok(spec) = std::env::var("FINDER_BENCH_PROFILE") {
+        return profile(&spec);
     }
     let mut criterion = Criterion::default().configure_from_args();
     // A filter naming a size ("finder/100k") skips building the others.

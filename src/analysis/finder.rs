@@ -22,8 +22,10 @@
 //! How it stays fast: candidate text is folded once, at build time, into one arena. Per search
 //! each ASCII candidate gets bitsets of where the query's bytes occur (`masks.rs`, SSE2); the
 //! subsequence test and an exact copy of the skim recurrence that visits only matching cells
-//! (`score.rs`, held to SkimMatcherV2's score by a property test) run on them; with a full top
-//! list, upper bounds from the same bitsets skip candidates that cannot rank: first one that
+//! (`score.rs`, held to SkimMatcherV2's score by a property test) run on them — unless the
+//! candidate's byte presence summary, made at build time (`presence.rs`), already shows that
+//! some byte of the query is missing, so most candidates of a selective query cost one load.
+//! With a full top list, upper bounds from the same bitsets skip candidates that cannot rank: first one that
 //! looks for an unbroken best-scoring match of each term (`score/chain.rs`), then a per-byte
 //! one, then each term's exact score in turn. The work is
 //! split over the cores, the best `limit` kept in a bounded heap, and only those go to
@@ -36,6 +38,7 @@ mod hit;
 mod index;
 mod lookup;
 mod masks;
+mod presence;
 mod query;
 mod rank;
 mod recent;

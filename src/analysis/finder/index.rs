@@ -4,8 +4,9 @@
 
 use super::fold::FoldedText;
 use super::masks::ByteMasks;
+use super::presence::presence_of;
 use super::results::Context;
-use super::score::{ascii_bonuses, BONUS_CLASSES};
+use super::score::{ascii_bonuses, upper_bits, BONUS_CLASSES};
 use super::target::{Kind, Target};
 use crate::text::display_safe;
 use std::ops::Range;
@@ -13,23 +14,30 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(1);
 
+/// Bytes after the last field, so the bitsets read every field in whole 64-byte words.
+pub(super) const ARENA_PADDING: usize = 64;
+
 /// Every candidate of one corpus, ready to search. Build it with [`FinderIndex::build`] (from a
 /// corpus) or an [`IndexBuilder`].
 #[derive(Debug)]
 pub struct FinderIndex {
     /// Tells one build from another, so results of an older index are never narrowed.
     pub(super) id: u64,
-    /// Folded field texts, back to back.
+    /// Folded field texts, back to back, then [`ARENA_PADDING`] spaces so that any field can
+    /// be read in whole 64-byte words.
     pub(super) arena: String,
     /// skim's in-place bonus of each arena byte (used for ASCII fields).
     pub(super) bonuses: Vec<u8>,
-    /// ASCII fields: bitsets of their bonus classes (`BONUS_CLASSES`), three rows each.
+    /// ASCII fields: bitsets of their bonus classes (`BONUS_CLASSES`), three rows each, then
+    /// one of their upper-case letters (`upper_bits`).
     pub(super) classes: Vec<u64>,
     pub(super) fields: Vec<FieldSlot>,
     pub(super) texts: Vec<FieldText>,
     /// Candidate `i` has fields `field_start[i]..field_start[i + 1]`.
     pub(super) field_start: Vec<u32>,
     pub(super) targets: Vec<Target>,
+    /// Each candidate's byte presence summary (`presence.rs`), over all its fields.
+    pub(super) presence: Vec<u64>,
     pub(super) contexts: Vec<Option<Box<Context>>>,
     /// The candidates of each kind: one run each, in [`Kind`] order.
     pub(super) kinds: [Range<u32>; 4],
@@ -131,6 +139,7 @@ impl IndexBuilder {
             texts: Vec::with_capacity(count),
             field_start: Vec::with_capacity(count + 1),
             targets: Vec::with_capacity(count),
+            presence: Vec::with_capacity(count),
             contexts: Vec::with_capacity(count),
             kinds: Default::default(),
         };
@@ -139,15 +148,18 @@ impl IndexBuilder {
             pending.sort_by(|a, b| a.target.cmp(&b.target));
             let begin = index.targets.len() as u32;
             for candidate in pending {
+                let mut presence = 0;
                 for field in candidate.fields {
-                    index.push_field(field);
+                    presence |= index.push_field(field);
                 }
+                index.presence.push(presence);
                 index.field_start.push(index.fields.len() as u32);
                 index.targets.push(candidate.target);
                 index.contexts.push(candidate.context.map(Box::new));
             }
             index.kinds[slot] = begin..index.targets.len() as u32;
         }
+        index.arena.extend(std::iter::repeat_n(' ', ARENA_PADDING));
         index.arena.shrink_to_fit();
         index.bonuses.shrink_to_fit();
         index.classes.shrink_to_fit();
@@ -156,8 +168,10 @@ impl IndexBuilder {
 }
 
 impl FinderIndex {
-    fn push_field(&mut self, field: Field) {
+    /// Adds a field's text; returns its byte presence summary.
+    fn push_field(&mut self, field: Field) -> u64 {
         let (folded, origin, display_chars) = FoldedText::new(&field.text).into_parts();
+        let presence = presence_of(folded.as_bytes());
         let start = self.arena.len() as u32;
         self.arena.push_str(&folded);
         let bonus_start = self.bonuses.len();
@@ -168,6 +182,7 @@ impl FinderIndex {
             masks.build(&self.bonuses[bonus_start..], &BONUS_CLASSES);
             self.classes
                 .extend((0..3).flat_map(|c| masks.row(c).to_vec()));
+            upper_bits(folded.as_bytes(), &mut self.classes);
         }
         self.fields.push(FieldSlot {
             start,
@@ -182,6 +197,7 @@ impl FinderIndex {
             display_chars,
             shown: field.shown,
         });
+        presence
     }
 
     /// Number of candidates.
@@ -222,6 +238,20 @@ impl FinderIndex {
         let at = slot.classes as usize;
         let row = |c: usize| &self.classes[at + c * words..at + (c + 1) * words];
         [row(0), row(1), row(2)]
+    }
+
+    /// The folded text of a field followed by the rest of the arena (at least
+    /// [`ARENA_PADDING`] more bytes), for reading it in whole words.
+    pub(super) fn folded_padded(&self, field: usize) -> &[u8] {
+        &self.arena.as_bytes()[self.fields[field].start as usize..]
+    }
+
+    /// The upper-case letters of an ASCII field, as a bitset.
+    pub(super) fn upper(&self, field: usize) -> &[u64] {
+        let slot = self.fields[field];
+        let words = (slot.end - slot.start).div_ceil(64) as usize;
+        let at = slot.classes as usize + 3 * words;
+        &self.classes[at..at + words]
     }
 
     pub(super) fn folded(&self, field: usize) -> &str {

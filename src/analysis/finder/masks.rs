@@ -64,6 +64,31 @@ impl ByteMasks {
         }
     }
 
+    /// [`ByteMasks::build_prepared`] over `padded[..len]`, reading whole 64-byte words (no
+    /// partial last word to piece together): `padded` must hold the text and enough bytes
+    /// after it to fill its last word; bits past `len` are cleared.
+    pub fn build_padded(&mut self, padded: &[u8], len: usize, needles: &[Needle]) {
+        let words = len.div_ceil(64);
+        let padded = &padded[..words * 64];
+        self.words = words;
+        self.bits.resize(words * needles.len(), 0);
+        for (w, chunk) in padded.chunks_exact(64).enumerate() {
+            let keep = match len - w * 64 {
+                64.. => !0u64,
+                rest => !0u64 >> (64 - rest),
+            };
+            let (a, b) = (Block::load(&chunk[..16]), Block::load(&chunk[16..32]));
+            let (c, d) = (Block::load(&chunk[32..48]), Block::load(&chunk[48..]));
+            for (n, needle) in needles.iter().enumerate() {
+                self.bits[n * words + w] = (u64::from(a.mask(needle))
+                    | u64::from(b.mask(needle)) << 16
+                    | u64::from(c.mask(needle)) << 32
+                    | u64::from(d.mask(needle)) << 48)
+                    & keep;
+            }
+        }
+    }
+
     /// The bitset of a needle, one word per 64 bytes of text.
     pub fn row(&self, needle: usize) -> &[u64] {
         &self.bits[needle * self.words..(needle + 1) * self.words]
@@ -229,6 +254,12 @@ mod tests {
             .collect();
         let mut masks = ByteMasks::default();
         masks.build(&text, &[(b'p', b'P'), (b'x', b'x')]);
+        let mut padded = ByteMasks::default();
+        let mut spaced = text.clone();
+        spaced.resize(192, b'p');
+        let needles = [Needle::new((b'p', b'P')), Needle::new((b'x', b'x'))];
+        padded.build_padded(&spaced, text.len(), &needles);
+        assert_eq!((padded.row(0), padded.row(1)), (masks.row(0), masks.row(1)));
         assert_eq!(masks.next(0, 0), Some(0));
         assert_eq!(masks.next(0, 1), Some(37));
         assert_eq!(masks.next(0, 149), None);

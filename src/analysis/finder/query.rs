@@ -3,6 +3,7 @@
 
 use super::fold::fold_str;
 use super::masks::{ByteMasks, NeedlePair, MAX_NEEDLES};
+use super::presence::presence_of;
 use super::target::Kind;
 use memchr::memmem;
 
@@ -22,6 +23,8 @@ pub(super) struct Query {
     /// The distinct bytes of the ASCII terms, each in the cases it matches: the bitsets to
     /// build over an ASCII candidate ([`super::masks::ByteMasks`]).
     pub needle_pairs: Vec<NeedlePair>,
+    /// The byte presence bits of every term: a candidate lacking one matches no term there.
+    pub presence: u64,
 }
 
 /// One space-separated part of a query. Every term must match; scores add up.
@@ -97,10 +100,14 @@ impl Query {
                 })
                 .collect();
         }
+        let presence = terms
+            .iter()
+            .fold(0, |bits, t| bits | presence_of(t.text.as_bytes()));
         Query {
             prefix_kind,
             terms,
             needle_pairs,
+            presence,
         }
     }
 }

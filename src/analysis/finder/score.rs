@@ -220,7 +220,9 @@ pub(super) fn ascii_bonuses(text: &[u8], out: &mut Vec<u8>) {
 mod chain;
 mod sparse;
 
-pub(super) use chain::{chain_applies, chain_bound_ascii};
+pub(super) use chain::{
+    chain_applies, chain_bound_ascii, chain_start_bound, upper_bits, ChainRows,
+};
 pub(super) use sparse::{
     skim_bound_ascii, skim_score_ascii, AsciiText, Occurrences, SparseRows, BONUS_CLASSES,
 };
@@ -295,7 +297,16 @@ mod tests {
         );
         assert!(bound as i64 >= generic, "bound {bound} < score {generic}");
         if pattern.iter().all(u8::is_ascii_alphanumeric) && chain_applies(classes.row(2)) {
-            let chain = chain_bound_ascii(&masks, &needle_of, classes.row(0), classes.row(1));
+            let mut upper = Vec::new();
+            upper_bits(choice, &mut upper);
+            let rows = ChainRows {
+                head: classes.row(0),
+                brk: classes.row(1),
+                upper: (!case_sensitive).then_some(upper.as_slice()),
+            };
+            let chain = chain_bound_ascii(&masks, &needle_of, rows);
+            let start = chain_start_bound(&masks, &needle_of, rows);
+            assert!(start >= chain, "start bound {start} < chain bound {chain}");
             assert!(
                 chain as i64 >= generic,
                 "chain bound {chain} < score {generic}"

@@ -3,10 +3,10 @@
 
 use super::super::index::FinderIndex;
 use super::super::masks::{ByteMasks, Needle};
-use super::super::query::Query;
+use super::super::query::{Query, Term};
 use super::super::score::{
-    chain_applies, chain_bound_ascii, first_matches, skim_bound_ascii, skim_score,
-    skim_score_ascii, AsciiText, Occurrences, ScoreRows, SparseRows,
+    chain_applies, chain_bound_ascii, chain_start_bound, first_matches, skim_bound_ascii,
+    skim_score, skim_score_ascii, AsciiText, ChainRows, Occurrences, ScoreRows, SparseRows,
 };
 use super::{best_first, Ids, Ranked, Scored};
 use std::collections::BinaryHeap;
@@ -99,7 +99,11 @@ impl<'a> Worker<'a> {
     pub(super) fn run(mut self, ids: &Ids<'_>, limit: usize) -> Ranked {
         let mut survivors = Vec::new();
         let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
+        let presence = self.query.presence;
         ids.for_each(|id| {
+            if self.index.presence[id as usize] & presence != presence {
+                return;
+            }
             // Ids come in ascending order: a later candidate that only ties the worst kept
             // one ranks below it, so its bound must beat that score to matter.
             let floor = match (limit, best.peek()) {
@@ -206,8 +210,23 @@ impl<'a> Worker<'a> {
         if let Some(floor) = floor {
             let [head, brk, camel] = index.classes(field);
             if chain_applies(camel) && terms.iter().all(|t| t.alnum) {
+                // The cheap bound first: most candidates fall below it already.
+                let rows_of = |term: &Term| ChainRows {
+                    head,
+                    brk,
+                    upper: (!term.case_sensitive).then(|| index.upper(field)),
+                };
+                let start: i64 = terms
+                    .iter()
+                    .map(|t| chain_start_bound(&self.masks, &t.needle_of, rows_of(t)) as i64)
+                    .sum();
+                if start + boost <= floor {
+                    return Outcome::Below;
+                }
                 for term in terms {
-                    let bound = chain_bound_ascii(&self.masks, &term.needle_of, head, brk);
+                    let upper = (!term.case_sensitive).then(|| index.upper(field));
+                    let rows = ChainRows { head, brk, upper };
+                    let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows);
                     self.chained.push(bound as i64);
                 }
                 if self.chained.iter().sum::<i64>() + boost <= floor {
@@ -280,8 +299,10 @@ impl<'a> Worker<'a> {
 
     fn build_masks(&mut self, field: usize) {
         if self.masks_of != Some(field) {
-            let text = self.index.folded(field).as_bytes();
-            self.masks.build_prepared(text, &self.needles);
+            let slot = self.index.fields[field];
+            let len = (slot.end - slot.start) as usize;
+            let padded = self.index.folded_padded(field);
+            self.masks.build_padded(padded, len, &self.needles);
             self.masks_of = Some(field);
         }
     }
