@@ -24,6 +24,9 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::thread;
 
+/// How long the keys must pause before changed reading positions are written.
+const VIEWS_SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(700);
+
 enum AppEvent {
     /// An input event and when the input thread read it.
     Terminal(Event, std::time::Instant),
@@ -105,6 +108,10 @@ pub fn run(
         },
     );
     let mut fault = RenderFault::from_env();
+    // Reading positions are written once the keys pause (and on the way out, whatever the
+    // way), not on every key: the file holds every article's position, which at 10,000
+    // articles takes longer to write than a frame has.
+    let mut views_dirty = false;
     let result = (|| -> std::io::Result<()> {
         draw(&mut terminal, &state, &theme, &mut fault)?;
         crate::timings::milestone("first-frame");
@@ -123,7 +130,22 @@ pub fn run(
         }
         // When the key being handled was read, for the timings log.
         let mut key_read_at = None;
-        while let Ok(event) = rx.recv() {
+        loop {
+            let event = match views_dirty {
+                false => rx.recv().map_err(|_| ()),
+                true => match rx.recv_timeout(VIEWS_SAVE_PAUSE) {
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        views_dirty = false;
+                        if let Err(notice) = store.save(&state) {
+                            state.notice(notice);
+                            draw(&mut terminal, &state, &theme, &mut fault)?;
+                        }
+                        continue;
+                    }
+                    other => other.map_err(|_| ()),
+                },
+            };
+            let Ok(event) = event else { break };
             let message = match event {
                 AppEvent::Terminate => {
                     let _ = store.save(&state);
@@ -149,12 +171,11 @@ pub fn run(
             let mut quit = false;
             for effect in update(&mut state, message) {
                 match effect {
-                    Effect::SaveViews => {
-                        if let Err(notice) = store.save(&state) {
-                            state.notice(notice);
-                        }
-                    }
+                    Effect::SaveViews => views_dirty = true,
                     Effect::Suspend => {
+                        if std::mem::take(&mut views_dirty) {
+                            let _ = store.save(&state);
+                        }
                         suspend()?;
                         // A fresh terminal has empty buffers, so the next draw repaints all.
                         // (`Terminal::clear` would ask for the cursor position, and the input
@@ -200,6 +221,9 @@ pub fn run(
         }
         Ok(())
     })();
+    if views_dirty {
+        let _ = store.save(&state);
+    }
     leave_modes();
     ratatui::restore();
     result
@@ -289,7 +313,8 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
         };
         let analysis = Arc::new(analyse(&corpus, &corrections, first, &cache, report));
-        let message = Message::Linked(Arc::clone(&analysis));
+        let table = crate::state::EntityTable::from_analysis(&analysis.entities);
+        let message = Message::Linked(Arc::clone(&analysis), Box::new(table));
         if events.send(AppEvent::Message(message)).is_err() {
             return;
         }

@@ -59,7 +59,11 @@ pub enum Message {
     ),
     /// The corpus analysed, its finder index still being built on the worker: it follows in
     /// `FinderIndexed` (the reader is usable with the analysis before the index is done).
-    Linked(std::sync::Arc<crate::analysis::CorpusAnalysis>),
+    /// The entity table comes built too: at 10,000 articles it takes longer than a frame.
+    Linked(
+        std::sync::Arc<crate::analysis::CorpusAnalysis>,
+        Box<crate::state::EntityTable>,
+    ),
     /// The finder's index, built on a worker after `Linked`.
     FinderIndexed(std::sync::Arc<crate::analysis::finder::FinderIndex>),
 }
@@ -109,11 +113,12 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
                     &state.annotations.list,
                 ))
             }));
-            take_analysis(state, analysis);
+            let table = crate::state::EntityTable::from_analysis(&analysis.entities);
+            take_analysis(state, analysis, table);
             finder::index_ready(state)
         }
-        Message::Linked(analysis) => {
-            take_analysis(state, analysis);
+        Message::Linked(analysis, table) => {
+            take_analysis(state, analysis, *table);
             vec![]
         }
         Message::FinderIndexed(index) => {
@@ -124,9 +129,13 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
 }
 
 /// A new analysis replaces the old one: entities, stories and the views built on them.
-fn take_analysis(state: &mut State, analysis: std::sync::Arc<crate::analysis::CorpusAnalysis>) {
+fn take_analysis(
+    state: &mut State,
+    analysis: std::sync::Arc<crate::analysis::CorpusAnalysis>,
+    table: crate::state::EntityTable,
+) {
     state.progress = None;
-    state.entities = crate::state::EntityTable::from_analysis(&analysis.entities);
+    state.entities = table;
     state.analysis = Some(analysis);
     state.entity_cursor = 0;
     // A story index may mean another story now; the cursor returns to its article.
