@@ -24,6 +24,9 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::thread;
 
+/// The longest the screen goes without a frame while events keep arriving.
+const FRAME_GAP: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// How long the keys must pause before changed reading positions are written.
 const VIEWS_SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(700);
 
@@ -130,10 +133,26 @@ pub fn run(
         }
         // When the key being handled was read, for the timings log.
         let mut key_read_at = None;
+        // An event taken from the queue to see whether the frame could wait.
+        let mut queued: Option<AppEvent> = None;
+        let mut last_draw = std::time::Instant::now();
+        // A change is not on screen yet: its frame was held back for a waiting event.
+        let mut frame_owed = false;
         loop {
-            let event = match views_dirty {
-                false => rx.recv().map_err(|_| ()),
-                true => match rx.recv_timeout(VIEWS_SAVE_PAUSE) {
+            if frame_owed && queued.is_none() {
+                // The events that held the frame back are handled, and none draws a frame of
+                // its own: the frame goes out before waiting for more.
+                draw(&mut terminal, &state, &theme, &mut fault)?;
+                frame_owed = false;
+                last_draw = std::time::Instant::now();
+                if let Some(read_at) = key_read_at.take() {
+                    crate::timings::since("key-to-frame", read_at);
+                }
+            }
+            let event = match (queued.take(), views_dirty) {
+                (Some(event), _) => Ok(event),
+                (None, false) => rx.recv().map_err(|_| ()),
+                (None, true) => match rx.recv_timeout(VIEWS_SAVE_PAUSE) {
                     Err(mpsc::RecvTimeoutError::Timeout) => {
                         views_dirty = false;
                         if let Err(notice) = store.save(&state) {
@@ -153,7 +172,9 @@ pub fn run(
                 }
                 AppEvent::Terminal(event, read_at) => match to_message(event) {
                     Some(message) => {
-                        key_read_at = matches!(message, Message::Key(_)).then_some(read_at);
+                        if matches!(message, Message::Key(_)) {
+                            key_read_at = key_read_at.or(Some(read_at));
+                        }
                         message
                     }
                     None => continue,
@@ -214,7 +235,19 @@ pub fn run(
             if quit || state.quit {
                 break;
             }
+            // Events already waiting are handled before the next frame: a burst of progress
+            // messages or resizes costs one frame, and a key behind them does not wait for
+            // frames nobody would see. A frame still goes out at least every `FRAME_GAP`.
+            if last_draw.elapsed() < FRAME_GAP {
+                if let Ok(next) = rx.try_recv() {
+                    queued = Some(next);
+                    frame_owed = true;
+                    continue;
+                }
+            }
             draw(&mut terminal, &state, &theme, &mut fault)?;
+            frame_owed = false;
+            last_draw = std::time::Instant::now();
             if let Some(read_at) = key_read_at.take() {
                 crate::timings::since("key-to-frame", read_at);
             }
