@@ -136,12 +136,12 @@ pub fn run(
         // An event taken from the queue to see whether the frame could wait.
         let mut queued: Option<AppEvent> = None;
         let mut last_draw = std::time::Instant::now();
-        // A change is not on screen yet: its frame was held back for a waiting event.
+        // A change is not on screen yet: drawn once no event is waiting.
         let mut frame_owed = false;
         loop {
             if frame_owed && queued.is_none() {
-                // The events that held the frame back are handled, and none draws a frame of
-                // its own: the frame goes out before waiting for more.
+                // Every event that was already waiting is handled (or a frame is due): the
+                // frame goes out before waiting for more.
                 draw(&mut terminal, &state, &theme, &mut fault)?;
                 frame_owed = false;
                 last_draw = std::time::Instant::now();
@@ -157,7 +157,7 @@ pub fn run(
                         views_dirty = false;
                         if let Err(notice) = store.save(&state) {
                             state.notice(notice);
-                            draw(&mut terminal, &state, &theme, &mut fault)?;
+                            frame_owed = true;
                         }
                         continue;
                     }
@@ -238,18 +238,9 @@ pub fn run(
             // Events already waiting are handled before the next frame: a burst of progress
             // messages or resizes costs one frame, and a key behind them does not wait for
             // frames nobody would see. A frame still goes out at least every `FRAME_GAP`.
+            frame_owed = true;
             if last_draw.elapsed() < FRAME_GAP {
-                if let Ok(next) = rx.try_recv() {
-                    queued = Some(next);
-                    frame_owed = true;
-                    continue;
-                }
-            }
-            draw(&mut terminal, &state, &theme, &mut fault)?;
-            frame_owed = false;
-            last_draw = std::time::Instant::now();
-            if let Some(read_at) = key_read_at.take() {
-                crate::timings::since("key-to-frame", read_at);
+                queued = rx.try_recv().ok();
             }
         }
         Ok(())

@@ -51,15 +51,9 @@ pub enum Message {
         seq: u64,
         results: crate::analysis::finder::Results,
     },
-    /// The corpus analysed (at start, or again after an entity correction), with the finder's
-    /// index when the worker built it (`None`: built here).
-    Analysed(
-        std::sync::Arc<crate::analysis::CorpusAnalysis>,
-        Option<std::sync::Arc<crate::analysis::finder::FinderIndex>>,
-    ),
-    /// The corpus analysed, its finder index still being built on the worker: it follows in
-    /// `FinderIndexed` (the reader is usable with the analysis before the index is done).
-    /// The entity table comes built too: at 10,000 articles it takes longer than a frame.
+    /// The corpus analysed (at start, or again after an entity correction), with its entity
+    /// table built on the worker too (at 10,000 articles it takes longer than a frame). The
+    /// finder's index follows in `FinderIndexed`: the reader is usable before it is done.
     Linked(
         std::sync::Arc<crate::analysis::CorpusAnalysis>,
         Box<crate::state::EntityTable>,
@@ -105,20 +99,15 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
             state.progress = Some(progress);
             vec![]
         }
-        Message::Analysed(analysis, index) => {
-            state.finder_index = Some(index.unwrap_or_else(|| {
-                std::sync::Arc::new(crate::analysis::finder::FinderIndex::build(
-                    &state.corpus,
-                    &analysis.entities.index,
-                    &state.annotations.list,
-                ))
-            }));
-            let table = crate::state::EntityTable::from_analysis(&analysis.entities);
-            take_analysis(state, analysis, table);
-            finder::index_ready(state)
-        }
         Message::Linked(analysis, table) => {
-            take_analysis(state, analysis, *table);
+            state.progress = None;
+            state.entities = *table;
+            state.analysis = Some(analysis);
+            state.entity_cursor = 0;
+            // A story index may mean another story now; the cursor returns to its article.
+            state.sources.header = None;
+            // Views built on the old analysis would point at stale rows.
+            state.screen = crate::state::screen::Screen::Read;
             vec![]
         }
         Message::FinderIndexed(index) => {
@@ -126,22 +115,6 @@ pub fn update(state: &mut State, message: Message) -> Vec<Effect> {
             finder::index_ready(state)
         }
     }
-}
-
-/// A new analysis replaces the old one: entities, stories and the views built on them.
-fn take_analysis(
-    state: &mut State,
-    analysis: std::sync::Arc<crate::analysis::CorpusAnalysis>,
-    table: crate::state::EntityTable,
-) {
-    state.progress = None;
-    state.entities = table;
-    state.analysis = Some(analysis);
-    state.entity_cursor = 0;
-    // A story index may mean another story now; the cursor returns to its article.
-    state.sources.header = None;
-    // Views built on the old analysis would point at stale rows.
-    state.screen = crate::state::screen::Screen::Read;
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {

@@ -141,11 +141,7 @@ fn keys_work_while_a_slow_analysis_reports_progress_to_the_end() {
     update(&mut state, Message::Progress(linking));
     assert!(screen(&state).contains(" linking… "));
     assert!(screen(&state).contains("│analysing…"));
-    let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
-    update(
-        &mut state,
-        Message::Analysed(std::sync::Arc::new(analysis), None),
-    );
+    common::analyse(&mut state);
     assert_eq!(state.progress, None);
     assert!(state.finder_index.is_some());
     assert!(!screen(&state).contains("linking"));

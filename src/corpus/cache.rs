@@ -122,13 +122,23 @@ impl AnalysisCache {
         let Some(bytes) = entry::encode(article, self.fingerprint, key) else {
             return;
         };
-        if !dir.is_dir() {
-            if fs::create_dir_all(dir).is_err() {
-                return;
-            }
-            remove_other_fingerprints(dir);
+        if self.prepare(dir) {
+            write_atomically(dir, &path, &bytes);
         }
-        write_atomically(dir, &path, &bytes);
+    }
+
+    /// Makes `dir` (this fingerprint's folder or one inside it) if needed; the first time the
+    /// fingerprint's folder is made, the folders of other fingerprints go. False when it
+    /// cannot be made.
+    fn prepare(&self, dir: &Path) -> bool {
+        let fresh = self.dir.as_ref().is_some_and(|own| !own.is_dir());
+        if fs::create_dir_all(dir).is_err() {
+            return false;
+        }
+        if let (true, Some(own)) = (fresh, &self.dir) {
+            remove_other_fingerprints(own);
+        }
+        true
     }
 }
 

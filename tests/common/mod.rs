@@ -93,12 +93,7 @@ pub fn press(state: &mut State, keys: &str) {
 /// The seed state with the real analysis (entities, alignment, story map, coverage, finder).
 pub fn analysed_state(width: u16, height: u16) -> State {
     let mut state = seed_state(width, height);
-    let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
-    // As the app does: entities, the finder index and the analysis arrive together.
-    update(
-        &mut state,
-        Message::Analysed(std::sync::Arc::new(analysis), None),
-    );
+    analyse(&mut state);
     state
 }
 
@@ -118,11 +113,17 @@ pub fn stories_state(width: u16, height: u16) -> State {
     state
 }
 
-/// Runs the real analysis on the state's corpus and delivers it, as the app does.
+/// Runs the real analysis on the state's corpus and delivers it as the app does: the analysis
+/// with its entity table, then the finder's index.
 pub fn analyse(state: &mut State) {
     let analysis = parallax::analysis::CorpusAnalysis::build(&state.corpus, &Default::default());
-    update(
-        state,
-        Message::Analysed(std::sync::Arc::new(analysis), None),
+    let table = EntityTable::from_analysis(&analysis.entities);
+    let index = parallax::analysis::finder::FinderIndex::build(
+        &state.corpus,
+        &analysis.entities.index,
+        &state.annotations.list,
     );
+    let analysis = std::sync::Arc::new(analysis);
+    update(state, Message::Linked(analysis, Box::new(table)));
+    update(state, Message::FinderIndexed(std::sync::Arc::new(index)));
 }

@@ -75,14 +75,8 @@ impl AnalysisCache {
         let Some(bytes) = entry::encode(value, self.fingerprint, CacheKey(key.0)) else {
             return;
         };
-        let fresh = self.dir.as_ref().is_some_and(|d| !d.is_dir());
-        if fs::create_dir_all(&dir).is_err() {
+        if !self.prepare(&dir) {
             return;
-        }
-        if fresh {
-            if let Some(own) = &self.dir {
-                super::remove_other_fingerprints(own);
-            }
         }
         write_atomically(&dir, &path, &bytes);
         remove_oldest(&dir);
