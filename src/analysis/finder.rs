@@ -25,12 +25,15 @@
 //! (`score.rs`, held to SkimMatcherV2's score by a property test) run on them — unless the
 //! candidate's byte presence summary, made at build time (`presence.rs`), already shows that
 //! some byte of the query is missing, so most candidates of a selective query cost one load.
-//! With a full top list, upper bounds from the same bitsets skip candidates that cannot rank: first one that
-//! looks for an unbroken best-scoring match of each term (`score/chain.rs`), then a per-byte
-//! one, then each term's exact score in turn. The work is
-//! split over the cores, the best `limit` kept in a bounded heap, and only those go to
-//! SkimMatcherV2 itself for their final scores and positions. A query that extends the
-//! previous one re-ranks only its survivors.
+//! Ranking takes two passes, so that no candidate is scored only because better ones come
+//! later in corpus order. The first, split over the cores, finds every match and, for a
+//! one-field ASCII candidate, an upper bound from the same bitsets: the best unbroken chain
+//! of each term (`score/chain.rs`), which is the exact score whenever such a chain exists —
+//! as it does for nearly every good hit — and a per-byte bound besides when it does not. The
+//! best exact scores found so far set a floor that cheaper bounds are checked against first.
+//! The second pass scores exactly only the matches whose bounds reach the `limit`-th best
+//! score, and only those go to SkimMatcherV2 itself for their final scores and positions. A
+//! query that extends the previous one re-ranks only its survivors.
 
 pub mod fold;
 mod from_corpus;

@@ -1,13 +1,15 @@
-//! The ranking pass: prefilter every candidate (each term a subsequence of some field's folded
-//! text), score the survivors with the skim recurrence, keep the best `limit`. The candidates
-//! are split across threads in contiguous runs, so the survivors come back in id order.
+//! The ranking: prefilter every candidate (each term a subsequence of some field's folded
+//! text), bound the survivors' skim scores, then score exactly only those whose bounds could
+//! reach the best `limit`. The first pass splits the candidates across threads in contiguous
+//! runs, so the survivors come back in id order.
 
 mod worker;
 
 use super::index::FinderIndex;
 use super::query::Query;
+use std::collections::BinaryHeap;
 use std::ops::Range;
-use worker::Worker;
+use worker::{Estimated, Pending, Worker};
 
 /// Below this many candidates one thread is faster than starting more.
 const PARALLEL_FROM: usize = 4096;
@@ -67,6 +69,11 @@ pub(super) struct Ranked {
 }
 
 /// Ranks `ids` against a query with at least one term. `boosts` is sorted by id.
+///
+/// Two passes, so that no candidate is scored exactly only because better ones come later in
+/// corpus order: the first finds every match and its score or, where that is much cheaper, an
+/// upper bound (exact for most of the best hits, `score/chain.rs`); the second scores exactly
+/// only the bounded matches that could still reach the best `limit`.
 pub(super) fn rank(
     index: &FinderIndex,
     query: &Query,
@@ -75,29 +82,114 @@ pub(super) fn rank(
     limit: usize,
     threads: usize,
 ) -> Ranked {
-    let threads = threads.max(1);
-    if threads == 1 || ids.len() < PARALLEL_FROM {
-        return Worker::new(index, query, boosts).run(&ids, limit);
-    }
+    let threads = match ids.len() < PARALLEL_FROM {
+        true => 1,
+        false => threads.max(1),
+    };
     let parts = ids.split(threads);
-    let results: Vec<Ranked> = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
+    let mut estimated = Estimated::default();
+    for part in in_parallel(&parts, |part| {
+        Worker::new(index, query, boosts).estimate_all(part, limit)
+    }) {
+        estimated.survivors.extend(part.survivors);
+        estimated.pending.extend(part.pending);
+    }
+    let worker = || Worker::new(index, query, boosts);
+    let top = match floor_of(&mut estimated.pending, limit) {
+        Some(floor) if threads > 1 => score_above(worker, estimated.pending, floor, limit, threads),
+        _ => settle(worker(), estimated.pending, limit),
+    };
+    Ranked {
+        survivors: estimated.survivors,
+        top,
+    }
+}
+
+/// `f` over every part, each on its own thread but the last, which runs on this one.
+fn in_parallel<T: Sync, R: Send + Default>(parts: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let Some((last, rest)) = parts.split_last() else {
+        return Vec::new();
+    };
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = rest
             .iter()
-            .map(|part| scope.spawn(move || Worker::new(index, query, boosts).run(part, limit)))
+            .map(|part| scope.spawn(move || f(part)))
             .collect();
-        handles
+        let mine = f(last);
+        let mut results: Vec<R> = handles
             .into_iter()
             // A worker only panics on a bug; its share of the results is lost, not the search.
             .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let mut merged = Ranked::default();
-    for part in results {
-        merged.survivors.extend(part.survivors);
-        merged.top.extend(part.top);
+            .collect();
+        results.push(mine);
+        results
+    })
+}
+
+/// The `limit`-th best exact score of the first pass, when there are that many: every match
+/// whose bound is below it is out of the running.
+fn floor_of(pending: &mut [Pending], limit: usize) -> Option<i64> {
+    let mut exact: Vec<i64> = pending
+        .iter()
+        .filter(|p| p.exact)
+        .map(|p| p.value)
+        .collect();
+    if limit == 0 || exact.len() < limit {
+        return None;
     }
-    keep_best(&mut merged.top, limit);
-    merged
+    Some(*exact.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a)).1)
+}
+
+/// The second pass when the floor is known: scores every bound at or above it, split over the
+/// threads, then keeps the best.
+fn score_above<'a>(
+    worker: impl Fn() -> Worker<'a> + Sync,
+    pending: Vec<Pending>,
+    floor: i64,
+    limit: usize,
+    threads: usize,
+) -> Vec<Scored> {
+    let (exact, open): (Vec<Pending>, Vec<Pending>) = pending
+        .into_iter()
+        .filter(|p| p.value >= floor)
+        .partition(|p| p.exact);
+    let chunk = open.len().div_ceil(threads).max(1);
+    let parts: Vec<&[Pending]> = open.chunks(chunk).collect();
+    let mut top: Vec<Scored> = exact.iter().map(|p| p.scored()).collect();
+    for part in in_parallel(&parts, |part| {
+        let mut worker = worker();
+        let scored = part.iter().map(|p| Scored {
+            score: worker.exact(p.id),
+            id: p.id,
+        });
+        scored.collect::<Vec<_>>()
+    }) {
+        top.extend(part);
+    }
+    keep_best(&mut top, limit);
+    top
+}
+
+/// The second pass otherwise: pops matches best value first, replacing a bound by the exact
+/// score, until `limit` exact scores have come out on top. A popped exact score ranks above
+/// everything left, whose scores are at most their values (and on equal values have higher
+/// ids).
+fn settle(mut worker: Worker<'_>, pending: Vec<Pending>, limit: usize) -> Vec<Scored> {
+    let mut heap = BinaryHeap::from(pending);
+    let mut top = Vec::with_capacity(limit.min(heap.len()));
+    while top.len() < limit {
+        let Some(next) = heap.pop() else { break };
+        match next.exact {
+            true => top.push(next.scored()),
+            false => heap.push(Pending {
+                value: worker.exact(next.id),
+                exact: true,
+                ..next
+            }),
+        }
+    }
+    top
 }
 
 /// Keeps the best `limit`, sorted.

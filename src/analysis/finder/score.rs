@@ -221,7 +221,7 @@ mod chain;
 mod sparse;
 
 pub(super) use chain::{
-    chain_applies, chain_bound_ascii, chain_start_bound, upper_bits, ChainRows,
+    chain_applies, chain_bound_ascii, chain_start_bound, upper_bits, ChainBound, ChainRows,
 };
 pub(super) use sparse::{
     skim_bound_ascii, skim_score_ascii, AsciiText, Occurrences, SparseRows, BONUS_CLASSES,
@@ -306,10 +306,17 @@ mod tests {
             };
             let chain = chain_bound_ascii(&masks, &needle_of, rows);
             let start = chain_start_bound(&masks, &needle_of, rows);
-            assert!(start >= chain, "start bound {start} < chain bound {chain}");
             assert!(
-                chain as i64 >= generic,
-                "chain bound {chain} < score {generic}"
+                start >= chain.bound,
+                "start bound {start} < chain bound {chain:?}"
+            );
+            assert!(
+                chain.bound as i64 >= generic,
+                "chain bound {chain:?} < score {generic}"
+            );
+            assert!(
+                !chain.exact || chain.bound as i64 == generic,
+                "chain bound {chain:?} said exact, score {generic}"
             );
         }
         Some(generic)

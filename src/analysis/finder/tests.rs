@@ -347,37 +347,53 @@ fn the_index_is_send_and_sync() {
 
 #[test]
 fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
-    let lines: Vec<String> = (0..3000)
-        .map(|i| match i % 4 {
+    // Enough lines for the threads to split them, and shapes every bound must handle:
+    // capitals, camel humps, punctuation, a text longer than the chain walk takes.
+    let long = "Moscow talks ".repeat(45);
+    let lines: Vec<String> = (0..6000)
+        .map(|i| match i % 6 {
             0 => format!("Putin met Sharaa in Moscow, report {i} said"),
             1 => format!("The president spoke about the outputs of talks {i}"),
             2 => format!("p u t i n {i} scattered letters of the name"),
+            3 => format!("McDonald-style PutinMoscow camelCase report {i}"),
+            4 => format!("{long} put in {i}"),
             _ => format!("Officials in Damascus denied report number {i}"),
         })
         .collect();
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let index = sentences(&refs);
-    for query in ["put", "p", "putin moscow", "rep 1", "said"] {
+    let queries = [
+        "put",
+        "p",
+        "putin moscow",
+        "rep 1",
+        "said",
+        "Mos tal",
+        "pm",
+        "c 9",
+    ];
+    for query in queries {
         let all = index.search(
             query,
             &SearchOptions {
-                limit: 5000,
+                limit: 10_000,
                 threads: 1,
                 ..SearchOptions::default()
             },
             None,
         );
-        for limit in [1, 7, 50] {
+        for (limit, threads) in [(1, 1), (7, 2), (50, 1), (50, 2), (200, 2)] {
             let few = index.search(
                 query,
                 &SearchOptions {
                     limit,
-                    threads: 1,
+                    threads,
                     ..SearchOptions::default()
                 },
                 None,
             );
-            assert_eq!(few.hits[..], all.hits[..limit], "{query} / {limit}");
+            let expected = &all.hits[..limit.min(all.hits.len())];
+            assert_eq!(few.hits[..], *expected, "{query} / {limit} / {threads}");
             assert_eq!(few.matched, all.matched, "{query}");
         }
     }

@@ -1,14 +1,16 @@
-//! One thread's share of a ranking pass: prefilter, bound, score, and a bounded heap of the
-//! best.
+//! One thread's share of the first ranking pass (prefilter, match, bound), and the exact
+//! scores the second pass asks for.
 
 use super::super::index::FinderIndex;
 use super::super::masks::{ByteMasks, Needle};
 use super::super::query::{Query, Term};
 use super::super::score::{
     chain_applies, chain_bound_ascii, chain_start_bound, first_matches, skim_bound_ascii,
-    skim_score, skim_score_ascii, AsciiText, ChainRows, Occurrences, ScoreRows, SparseRows,
+    skim_score, skim_score_ascii, AsciiText, ChainBound, ChainRows, Occurrences, ScoreRows,
+    SparseRows,
 };
-use super::{best_first, Ids, Ranked, Scored};
+use super::{Ids, Scored};
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// One thread's scratch space.
@@ -18,8 +20,8 @@ pub(super) struct Worker<'a> {
     boosts: &'a [(u32, i64)],
     rows: ScoreRows,
     sparse: SparseRows,
-    /// Each term's chained bound, when it applies (`score_one_ascii_field`).
-    chained: Vec<i64>,
+    /// Each term's chain bound (`chain_bounds`).
+    chained: Vec<ChainBound>,
     /// Bitsets of the query's bytes over the field in `masks_of` (ASCII fields).
     masks: ByteMasks,
     masks_of: Option<usize>,
@@ -31,35 +33,55 @@ pub(super) struct Worker<'a> {
     last: Vec<u32>,
     /// Latest matches, at the same offsets as `firsts` (the one-field fast path).
     lasts: Vec<u32>,
-    /// Terms in scoring order, with their bounds.
-    order: Vec<(i64, usize)>,
     chars: Vec<char>,
 }
 
-/// What scoring one candidate found.
-enum Outcome {
-    /// Some term matches none of its fields.
-    NoMatch,
-    /// It matches, but its upper bound is no better than the worst of a full top list.
+/// What the first pass learns of a matching candidate's score.
+enum Rating {
+    /// A term found byte by byte misses character by character: no match after all.
+    Miss,
+    /// It cannot rank: its bound is below the best exact scores already found.
     Below,
-    Scored(i64),
+    /// Its score or an upper bound of it (`true` when exact).
+    Rated(i64, bool),
 }
 
-/// A ranked candidate in the heap of the best: the greatest is the worst (lowest score, then
-/// highest id), so the heap's top is the one to drop.
-#[derive(Copy, Clone, PartialEq, Eq)]
-struct Worst(Scored);
+/// A matching candidate waiting for the second pass: its score, or an upper bound of it.
+/// Ordered so that a max-heap pops the highest value first and, on equal values, the lower
+/// id: the order results rank in.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(in crate::analysis::finder) struct Pending {
+    pub value: i64,
+    pub id: u32,
+    pub exact: bool,
+}
 
-impl Ord for Worst {
+impl Ord for Pending {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        best_first(&self.0, &other.0)
+        (self.value, other.id, self.exact).cmp(&(other.value, self.id, other.exact))
     }
 }
 
-impl PartialOrd for Worst {
+impl Pending {
+    pub(in crate::analysis::finder) fn scored(&self) -> Scored {
+        Scored {
+            score: self.value,
+            id: self.id,
+        }
+    }
+}
+
+impl PartialOrd for Pending {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
+}
+
+/// One thread's first pass: the matching ids (ascending) and what is known of their scores.
+#[derive(Debug, Default)]
+pub(in crate::analysis::finder) struct Estimated {
+    pub survivors: Vec<u32>,
+    pub pending: Vec<Pending>,
 }
 
 /// A (term, field) pair whose term is a subsequence of the field.
@@ -91,55 +113,67 @@ impl<'a> Worker<'a> {
             first: Vec::new(),
             last: Vec::new(),
             lasts: Vec::new(),
-            order: Vec::new(),
             chars: Vec::new(),
         }
     }
 
-    pub(super) fn run(mut self, ids: &Ids<'_>, limit: usize) -> Ranked {
-        let mut survivors = Vec::new();
-        let mut best: BinaryHeap<Worst> = BinaryHeap::with_capacity(limit + 1);
+    /// The first pass over `ids`: which candidates match, and for each an upper bound of its
+    /// score (or the score itself where a bound would cost as much), unless `limit` is 0.
+    pub(super) fn estimate_all(mut self, ids: &Ids<'_>, limit: usize) -> Estimated {
+        let mut estimated = Estimated::default();
         let presence = self.query.presence;
+        // The best `limit` exact scores so far: a match whose bound is below the worst of
+        // them cannot rank, and needs no closer look.
+        let mut best: BinaryHeap<Reverse<i64>> = BinaryHeap::with_capacity(limit + 1);
         ids.for_each(|id| {
-            if self.index.presence[id as usize] & presence != presence {
+            if self.index.presence[id as usize] & presence != presence || !self.matches(id) {
                 return;
             }
-            // Ids come in ascending order: a later candidate that only ties the worst kept
-            // one ranks below it, so its bound must beat that score to matter.
-            let floor = match (limit, best.peek()) {
-                (0, _) => Some(i64::MAX),
-                (_, Some(worst)) if best.len() == limit => Some(worst.0.score),
-                _ => None,
-            };
-            match self.score(id, floor) {
-                Outcome::NoMatch => {}
-                Outcome::Below => survivors.push(id),
-                Outcome::Scored(score) => {
-                    survivors.push(id);
-                    let scored = Worst(Scored { score, id });
-                    if best.len() < limit {
-                        best.push(scored);
-                    } else if best.peek().is_some_and(|worst| scored < *worst) {
-                        best.pop();
-                        best.push(scored);
+            if limit == 0 {
+                return estimated.survivors.push(id);
+            }
+            let floor = (best.len() == limit).then(|| best.peek().map_or(i64::MIN, |r| r.0));
+            match self.rate(id, floor) {
+                // A term found byte by byte may still miss character by character.
+                Rating::Miss => {}
+                Rating::Below => estimated.survivors.push(id),
+                Rating::Rated(value, exact) => {
+                    estimated.survivors.push(id);
+                    estimated.pending.push(Pending { value, id, exact });
+                    if exact && floor.is_none_or(|floor| value > floor) {
+                        best.push(Reverse(value));
+                        if best.len() > limit {
+                            best.pop();
+                        }
                     }
                 }
             }
         });
-        let mut top: Vec<Scored> = best.into_iter().map(|w| w.0).collect();
-        top.sort_unstable_by(best_first);
-        Ranked { survivors, top }
+        estimated
     }
 
-    /// Whether the candidate matches and, if it could rank above `floor`, its score.
-    fn score(&mut self, id: u32, floor: Option<i64>) -> Outcome {
+    /// The exact score of a candidate the first pass left with a bound (one ASCII field).
+    pub(super) fn exact(&mut self, id: u32) -> i64 {
+        let matched = self.matches(id);
+        debug_assert!(matched, "only the first pass's matches are scored");
+        let field = self.index.field_ids(id).start;
+        self.score_one_ascii_field(field, self.boost(id))
+    }
+
+    fn boost(&self, id: u32) -> i64 {
+        self.boosts
+            .binary_search_by_key(&id, |&(b, _)| b)
+            .map_or(0, |i| self.boosts[i].1)
+    }
+
+    /// Whether every term matches some field of the candidate; fills `passed` and `firsts`.
+    fn matches(&mut self, id: u32) -> bool {
         let index = self.index;
         let terms = &self.query.terms;
         self.firsts.clear();
         self.passed.clear();
         self.masks_of = None;
-        let fields = index.field_ids(id);
-        for field in fields.clone() {
+        for field in index.field_ids(id) {
             let text = index.folded(field).as_bytes();
             let ascii = index.fields[field].ascii;
             for (t, term) in terms.iter().enumerate() {
@@ -160,15 +194,41 @@ impl<'a> Worker<'a> {
                 }
             }
         }
-        if (0..terms.len()).any(|t| !self.passed.iter().any(|p| p.term == t)) {
-            return Outcome::NoMatch;
-        }
-        let boost = self
-            .boosts
-            .binary_search_by_key(&id, |&(b, _)| b)
-            .map_or(0, |i| self.boosts[i].1);
+        (0..terms.len()).all(|t| self.passed.iter().any(|p| p.term == t))
+    }
+
+    /// A matching candidate's score, or an upper bound of it where that is much cheaper (one
+    /// ASCII field); `None` when a term found byte by byte misses character by character.
+    /// `matches` must have just found it.
+    fn rate(&mut self, id: u32, floor: Option<i64>) -> Rating {
+        let index = self.index;
+        let terms = &self.query.terms;
+        let fields = index.field_ids(id);
+        let boost = self.boost(id);
         if fields.len() == 1 && self.all_masked(fields.start) {
-            return self.score_one_ascii_field(fields.start, boost, floor);
+            let field = fields.start;
+            if !self.chain_applies(field) {
+                return Rating::Rated(self.score_one_ascii_field(field, boost), true);
+            }
+            if floor.is_some_and(|floor| self.chain_start_bound(field) + boost < floor) {
+                return Rating::Below;
+            }
+            self.chain_bounds(field);
+            let total = self.chained.iter().map(|c| c.bound as i64).sum::<i64>() + boost;
+            if floor.is_some_and(|floor| total < floor) {
+                return Rating::Below;
+            }
+            let exact = self.chained.iter().all(|c| c.exact);
+            if let (Some(floor), false) = (floor, exact) {
+                // A broken chain's bound is loose (it only knows the chain lost at least
+                // `LEVELS`): the per-byte bound often tells more.
+                let tight = self.tight_bound(field) + boost;
+                if tight < floor {
+                    return Rating::Below;
+                }
+                return Rating::Rated(tight, false);
+            }
+            return Rating::Rated(total, exact);
         }
         let mut total = 0i64;
         for t in 0..terms.len() {
@@ -186,10 +246,10 @@ impl<'a> Worker<'a> {
             }
             match best {
                 Some(score) => total += score as i64,
-                None => return Outcome::NoMatch,
+                None => return Rating::Miss,
             }
         }
-        Outcome::Scored(total + boost)
+        Rating::Rated(total + boost, true)
     }
 
     /// Whether the field is ASCII and every term goes through bitsets (the fast path).
@@ -197,74 +257,88 @@ impl<'a> Worker<'a> {
         self.index.fields[field].ascii && self.query.terms.iter().all(|t| t.masked())
     }
 
-    /// The common case: one ASCII field (a sentence). With a full top list (`floor`), an
-    /// upper bound from bitsets skips candidates that cannot rank, first for the whole
-    /// candidate, then after each term's exact score, best-bounded term first.
-    fn score_one_ascii_field(&mut self, field: usize, boost: i64, floor: Option<i64>) -> Outcome {
+    /// Whether the unbroken-chain bounds apply over an ASCII field: no camel hump in the
+    /// text, every term alphanumeric.
+    fn chain_applies(&self, field: usize) -> bool {
+        let [_, _, camel] = self.index.classes(field);
+        chain_applies(camel) && self.query.terms.iter().all(|t| t.alnum)
+    }
+
+    /// What a term's chain bounds read over one ASCII field, besides its bitsets.
+    fn chain_rows(&self, field: usize, term: &Term) -> ChainRows<'a> {
+        let index = self.index;
+        let [head, brk, _] = index.classes(field);
+        ChainRows {
+            head,
+            brk,
+            upper: (!term.case_sensitive).then(|| index.upper(field)),
+        }
+    }
+
+    /// The sum of the terms' cheap chain bounds ([`chain_start_bound`]); the field's bitsets
+    /// built and the chain bounds applying.
+    fn chain_start_bound(&self, field: usize) -> i64 {
+        let terms = &self.query.terms;
+        let bound = terms.iter().map(|term| {
+            chain_start_bound(&self.masks, &term.needle_of, self.chain_rows(field, term)) as i64
+        });
+        bound.sum()
+    }
+
+    /// Each term's chain bound into `chained`; the field's bitsets built and the chain bounds
+    /// applying.
+    fn chain_bounds(&mut self, field: usize) {
+        let terms = &self.query.terms;
+        self.chained.clear();
+        for term in terms {
+            let rows = self.chain_rows(field, term);
+            let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows);
+            self.chained.push(bound);
+        }
+    }
+
+    /// A tighter upper bound over one ASCII field whose bitsets and chain bounds are built:
+    /// per term, the lower of its chain bound and its per-byte bound.
+    fn tight_bound(&mut self, field: usize) -> i64 {
+        self.find_lasts(field);
+        let classes = self.index.classes(field);
+        (0..self.passed.len())
+            .map(|i| {
+                let chain = self.chained[self.passed[i].term];
+                match chain.exact {
+                    true => chain.bound as i64,
+                    false => {
+                        (skim_bound_ascii(self.occurrences(i), classes).min(chain.bound)) as i64
+                    }
+                }
+            })
+            .sum()
+    }
+
+    /// The latest matches of every term, into `lasts` (one ASCII field, bitsets built, every
+    /// term found).
+    fn find_lasts(&mut self, field: usize) {
+        let len = self.index.folded(field).len();
+        self.lasts.clear();
+        for passed in &self.passed {
+            self.query.terms[passed.term].last_in(&self.masks, len, &mut self.last);
+            self.lasts.extend_from_slice(&self.last);
+        }
+    }
+
+    /// The common case's exact score: one ASCII field (a sentence), every term on bitsets,
+    /// `passed` holding one entry per term in term order.
+    fn score_one_ascii_field(&mut self, field: usize, boost: i64) -> i64 {
         let index = self.index;
         let terms = &self.query.terms;
         let text = index.folded(field).as_bytes();
         self.build_masks(field);
-        // `passed` holds one entry per term, in term order.
-        self.chained.clear();
-        if let Some(floor) = floor {
-            let [head, brk, camel] = index.classes(field);
-            if chain_applies(camel) && terms.iter().all(|t| t.alnum) {
-                // The cheap bound first: most candidates fall below it already.
-                let rows_of = |term: &Term| ChainRows {
-                    head,
-                    brk,
-                    upper: (!term.case_sensitive).then(|| index.upper(field)),
-                };
-                let start: i64 = terms
-                    .iter()
-                    .map(|t| chain_start_bound(&self.masks, &t.needle_of, rows_of(t)) as i64)
-                    .sum();
-                if start + boost <= floor {
-                    return Outcome::Below;
-                }
-                for term in terms {
-                    let upper = (!term.case_sensitive).then(|| index.upper(field));
-                    let rows = ChainRows { head, brk, upper };
-                    let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows);
-                    self.chained.push(bound as i64);
-                }
-                if self.chained.iter().sum::<i64>() + boost <= floor {
-                    return Outcome::Below;
-                }
-            }
-        }
-        self.lasts.clear();
-        for passed in &self.passed {
-            if !terms[passed.term].last_in(&self.masks, text.len(), &mut self.last) {
-                return Outcome::NoMatch;
-            }
-            self.lasts.extend_from_slice(&self.last);
-        }
-        self.order.clear();
-        let mut remaining = 0i64;
-        if let Some(floor) = floor {
-            for i in 0..self.passed.len() {
-                let mut bound = skim_bound_ascii(self.occurrences(i), index.classes(field)) as i64;
-                if let Some(&chained) = self.chained.get(self.passed[i].term) {
-                    bound = bound.min(chained);
-                }
-                self.order.push((bound, i));
-                remaining += bound;
-            }
-            if remaining + boost <= floor {
-                return Outcome::Below;
-            }
-            self.order.sort_unstable_by(|a, b| b.cmp(a));
-        } else {
-            self.order.extend((0..self.passed.len()).map(|i| (0, i)));
-        }
+        self.find_lasts(field);
         let mut total = boost;
         let mut sparse = std::mem::take(&mut self.sparse);
-        for k in 0..self.order.len() {
-            let (bound, i) = self.order[k];
+        for i in 0..self.passed.len() {
             let term = &terms[self.passed[i].term];
-            let score = skim_score_ascii(
+            total += skim_score_ascii(
                 AsciiText {
                     bytes: text,
                     bonus: index.bonuses(field),
@@ -273,16 +347,10 @@ impl<'a> Worker<'a> {
                 self.occurrences(i),
                 term.case_sensitive,
                 &mut sparse,
-            );
-            total += score as i64;
-            remaining -= bound;
-            if floor.is_some_and(|floor| total + remaining <= floor) {
-                self.sparse = sparse;
-                return Outcome::Below;
-            }
+            ) as i64;
         }
         self.sparse = sparse;
-        Outcome::Scored(total)
+        total
     }
 
     /// Where term entry `i` of `passed` occurs (one ASCII field, bitsets built).

@@ -1,8 +1,9 @@
 //! A tighter, cheaper upper bound of the skim score of an alphanumeric term over ASCII text
 //! without camel-case humps: it measures how far the best match must fall short of an
 //! unbroken "perfect" one, instead of bounding each pattern byte alone. Ranking uses it to
-//! skip candidates before the exact score or the looser per-byte bound
-//! ([`super::skim_bound_ascii`]) are worth computing.
+//! skip candidates before the exact score or the per-byte bound ([`super::skim_bound_ascii`])
+//! are worth computing; when it finds a chain, the chain's score is the exact score, and no
+//! more is computed.
 //!
 //! Why it bounds: with an alphanumeric term the text byte before a consecutive match is a
 //! letter or digit, so its in-place bonus is 0 or camel; with no camel hump in the text it is
@@ -16,6 +17,10 @@
 //! case). Why it matters: the best hits of a lower-case query are often capitalised names,
 //! two points below a perfect chain, so a bound that only knows "perfect or not" skips
 //! nothing.
+//!
+//! Why a found chain is exact: each step of the walk adds exactly what the skim recurrence
+//! adds for that step, so the chain is a real match scoring the bound, and the recurrence
+//! keeps the best match, which scores at most the bound.
 
 use super::super::masks::ByteMasks;
 use super::{BONUS_BREAK, BONUS_CONSECUTIVE, BONUS_HEAD, FIRST_CHAR_MULTIPLIER, GAP_EXTENSION};
@@ -60,6 +65,17 @@ pub(in crate::analysis::finder) struct ChainRows<'a> {
     pub upper: Option<&'a [u64]>,
 }
 
+/// What [`chain_bound_ascii`] found.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(in crate::analysis::finder) struct ChainBound {
+    /// An upper bound of the skim score.
+    pub bound: i32,
+    /// Whether the bound is the score itself: a chain losing less than [`LEVELS`] was found,
+    /// and it is a real match scoring exactly the bound (every step of the walk adds what the
+    /// skim recurrence adds), while the recurrence takes the best match.
+    pub exact: bool,
+}
+
 /// An upper bound of the skim score of a term whose bytes are all ASCII letters or digits
 /// (`needle_of`, its bitsets in `masks`), over a text with no camel hump ([`chain_applies`]).
 /// Only meaningful when the term matches the text.
@@ -67,17 +83,23 @@ pub(in crate::analysis::finder) fn chain_bound_ascii(
     masks: &ByteMasks,
     needle_of: &[u16],
     rows: ChainRows<'_>,
-) -> i32 {
+) -> ChainBound {
     let first = masks.row(needle_of[0] as usize);
     let words = first.len();
     if words == 0 || words > MAX_WORDS {
-        return perfect_base(needle_of) + BONUS_HEAD * FIRST_CHAR_MULTIPLIER;
+        return ChainBound {
+            bound: perfect_base(needle_of) + BONUS_HEAD * FIRST_CHAR_MULTIPLIER,
+            exact: false,
+        };
     }
     let base = perfect_base(needle_of);
     let mut reach = [[0u64; MAX_WORDS]; LEVELS];
     let start = start_levels(first, rows, &mut reach);
     let lost = chain_loss(masks, &needle_of[1..], rows, words, &mut reach);
-    base + start - lost
+    ChainBound {
+        bound: base + start - lost,
+        exact: lost < LEVELS as i32,
+    }
 }
 
 /// A looser, cheaper [`chain_bound_ascii`]: a perfect chain from the best first byte,
