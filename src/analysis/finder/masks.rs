@@ -66,17 +66,41 @@ impl ByteMasks {
 
     /// [`ByteMasks::build_prepared`] over `padded[..len]`, reading whole 64-byte words (no
     /// partial last word to piece together): `padded` must hold the text and enough bytes
-    /// after it to fill its last word; bits past `len` are cleared.
+    /// after it to fill its last word; bits past `len` are cleared. Uses AVX-512 or AVX2
+    /// where the processor has them (one compare gives a whole word's bits).
     pub fn build_padded(&mut self, padded: &[u8], len: usize, needles: &[Needle]) {
         let words = len.div_ceil(64);
         let padded = &padded[..words * 64];
         self.words = words;
         self.bits.resize(words * needles.len(), 0);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: the processor has AVX-512BW (checked just above).
+                return unsafe { self.fill_avx512(padded, len, needles) };
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the processor has AVX2 (checked just above).
+                return unsafe { self.fill_avx2(padded, len, needles) };
+            }
+        }
+        self.fill_blocks(padded, len, needles);
+    }
+
+    /// Bits past `len` in word `w` cleared.
+    #[inline(always)]
+    fn keep(len: usize, w: usize) -> u64 {
+        match len - w * 64 {
+            64.. => !0u64,
+            rest => !0u64 >> (64 - rest),
+        }
+    }
+
+    /// [`ByteMasks::build_padded`] 16 bytes at a time (SSE2 on x86_64, the baseline).
+    fn fill_blocks(&mut self, padded: &[u8], len: usize, needles: &[Needle]) {
+        let words = self.words;
         for (w, chunk) in padded.chunks_exact(64).enumerate() {
-            let keep = match len - w * 64 {
-                64.. => !0u64,
-                rest => !0u64 >> (64 - rest),
-            };
+            let keep = Self::keep(len, w);
             let (a, b) = (Block::load(&chunk[..16]), Block::load(&chunk[16..32]));
             let (c, d) = (Block::load(&chunk[32..48]), Block::load(&chunk[48..]));
             for (n, needle) in needles.iter().enumerate() {
@@ -89,9 +113,98 @@ impl ByteMasks {
         }
     }
 
+    /// [`ByteMasks::build_padded`] a whole 64-byte word per compare.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512bw")]
+    fn fill_avx512(&mut self, padded: &[u8], len: usize, needles: &[Needle]) {
+        use std::arch::x86_64::{
+            _mm512_cmpeq_epi8_mask, _mm512_loadu_si512, _mm512_or_si512, _mm512_set1_epi8,
+        };
+        let words = self.words;
+        for (w, chunk) in padded.chunks_exact(64).enumerate() {
+            let keep = Self::keep(len, w);
+            // SAFETY: `chunk` holds 64 readable bytes; the load is unaligned.
+            let bytes = unsafe { _mm512_loadu_si512(chunk.as_ptr().cast()) };
+            let lowered = _mm512_or_si512(bytes, _mm512_set1_epi8(0x20));
+            for (n, needle) in needles.iter().enumerate() {
+                let text = if needle.either_case { lowered } else { bytes };
+                let found = _mm512_cmpeq_epi8_mask(text, _mm512_set1_epi8(needle.pair.0 as i8));
+                self.bits[n * words + w] = found & keep;
+            }
+        }
+    }
+
+    /// [`ByteMasks::build_padded`] 32 bytes per compare.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn fill_avx2(&mut self, padded: &[u8], len: usize, needles: &[Needle]) {
+        use std::arch::x86_64::{
+            _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+            _mm256_set1_epi8,
+        };
+        let words = self.words;
+        for (w, chunk) in padded.chunks_exact(64).enumerate() {
+            let keep = Self::keep(len, w);
+            // SAFETY: `chunk` holds 64 readable bytes; the loads are unaligned.
+            let (lo, hi) = unsafe {
+                (
+                    _mm256_loadu_si256(chunk.as_ptr().cast()),
+                    _mm256_loadu_si256(chunk[32..].as_ptr().cast()),
+                )
+            };
+            let case = _mm256_set1_epi8(0x20);
+            let (lo_lowered, hi_lowered) = (_mm256_or_si256(lo, case), _mm256_or_si256(hi, case));
+            for (n, needle) in needles.iter().enumerate() {
+                let (a, b) = match needle.either_case {
+                    true => (lo_lowered, hi_lowered),
+                    false => (lo, hi),
+                };
+                let spread = _mm256_set1_epi8(needle.pair.0 as i8);
+                let low = _mm256_movemask_epi8(_mm256_cmpeq_epi8(a, spread)) as u32;
+                let high = _mm256_movemask_epi8(_mm256_cmpeq_epi8(b, spread)) as u32;
+                self.bits[n * words + w] = (u64::from(low) | u64::from(high) << 32) & keep;
+            }
+        }
+    }
+
     /// The bitset of a needle, one word per 64 bytes of text.
     pub fn row(&self, needle: usize) -> &[u64] {
         &self.bits[needle * self.words..(needle + 1) * self.words]
+    }
+
+    /// The greedy earliest match of a subsequence: each needle's first occurrence after the
+    /// one before, into `out`; false when some needle has none left.
+    pub fn first_chain(&self, needle_of: &[u16], out: &mut Vec<u32>) -> bool {
+        out.clear();
+        if self.words > 2 {
+            let mut from = 0usize;
+            for &needle in needle_of {
+                let Some(at) = self.next(needle as usize, from) else {
+                    return false;
+                };
+                out.push(at as u32);
+                from = at + 1;
+            }
+            return true;
+        }
+        // Most texts fit in two words: one 128-bit row per needle, no loop over words.
+        let mut from = 0u32;
+        for &needle in needle_of {
+            let n = needle as usize;
+            let row = match self.words {
+                0 => 0,
+                1 => u128::from(self.bits[n]),
+                _ => u128::from(self.bits[2 * n]) | u128::from(self.bits[2 * n + 1]) << 64,
+            };
+            let left = row & (!0u128).checked_shl(from).unwrap_or(0);
+            if left == 0 {
+                return false;
+            }
+            let at = left.trailing_zeros();
+            out.push(at);
+            from = at + 1;
+        }
+        true
     }
 
     /// The first occurrence at or after `from`.
@@ -260,6 +373,7 @@ mod tests {
         let needles = [Needle::new((b'p', b'P')), Needle::new((b'x', b'x'))];
         padded.build_padded(&spaced, text.len(), &needles);
         assert_eq!((padded.row(0), padded.row(1)), (masks.row(0), masks.row(1)));
+
         assert_eq!(masks.next(0, 0), Some(0));
         assert_eq!(masks.next(0, 1), Some(37));
         assert_eq!(masks.next(0, 149), None);
@@ -270,5 +384,85 @@ mod tests {
         masks.each(0, 1, 148, |t| seen.push(t));
         assert_eq!(seen, [37, 74, 111, 148]);
         assert_eq!(masks.next(1, 148), Some(149));
+    }
+
+    /// Every way of building the bitsets the processor offers gives the bytewise result, and
+    /// so does the greedy subsequence walk over them.
+    #[test]
+    fn every_instruction_set_builds_the_same_bitsets() {
+        use proptest::prelude::*;
+        let byte = prop_oneof![
+            b'a'..=b'z',
+            b'A'..=b'Z',
+            Just(b' '),
+            Just(b'-'),
+            Just(b'@'),
+            Just(b'`'),
+            0x80u8..=0xff
+        ];
+        let needle = prop_oneof![
+            (b'a'..=b'z').prop_map(|b| (b, b.to_ascii_uppercase())),
+            (0u8..=0xff).prop_map(|b| (b, b)),
+        ];
+        let cases = (
+            proptest::collection::vec(byte, 0..300),
+            proptest::collection::vec(needle, 1..6),
+        );
+        proptest!(ProptestConfig::with_cases(300), |((text, pairs) in cases)| {
+            let mut expected = ByteMasks::default();
+            expected.build(&text, &pairs);
+            let needles: Vec<Needle> = pairs.iter().map(|&p| Needle::new(p)).collect();
+            let mut padded = text.clone();
+            padded.resize(text.len().div_ceil(64) * 64, b'x');
+            let fresh = || {
+                let mut masks = ByteMasks {
+                    words: text.len().div_ceil(64),
+                    bits: Vec::new(),
+                };
+                masks.bits.resize(masks.words * needles.len(), 0);
+                masks
+            };
+            let mut built = ByteMasks::default();
+            built.build_padded(&padded, text.len(), &needles);
+            prop_assert_eq!(&built.bits, &expected.bits);
+            // The greedy first match of every needle in turn, twice over, byte by byte.
+            let needle_of: Vec<u16> = (0..pairs.len() as u16).chain(0..pairs.len() as u16).collect();
+            let mut bytewise = Vec::new();
+            let mut from = 0;
+            for &n in &needle_of {
+                let (a, b) = pairs[n as usize];
+                match text[from..].iter().position(|&c| c == a || c == b) {
+                    Some(at) => {
+                        bytewise.push((from + at) as u32);
+                        from += at + 1;
+                    }
+                    None => break,
+                }
+            }
+            let mut chain = Vec::new();
+            let found = built.first_chain(&needle_of, &mut chain);
+            prop_assert_eq!(found, bytewise.len() == needle_of.len());
+            if found {
+                prop_assert_eq!(&chain, &bytewise);
+            }
+            let mut blocks = fresh();
+            blocks.fill_blocks(&padded, text.len(), &needles);
+            prop_assert_eq!(&blocks.bits, &expected.bits);
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    let mut avx2 = fresh();
+                    // SAFETY: the processor has AVX2 (checked just above).
+                    unsafe { avx2.fill_avx2(&padded, text.len(), &needles) };
+                    prop_assert_eq!(&avx2.bits, &expected.bits);
+                }
+                if std::arch::is_x86_feature_detected!("avx512bw") {
+                    let mut avx512 = fresh();
+                    // SAFETY: the processor has AVX-512BW (checked just above).
+                    unsafe { avx512.fill_avx512(&padded, text.len(), &needles) };
+                    prop_assert_eq!(&avx512.bits, &expected.bits);
+                }
+            }
+        });
     }
 }

@@ -171,16 +171,7 @@ impl Term {
 
     /// [`Term::first_matches`] over an ASCII text's bitsets (an ASCII term only).
     pub fn first_in(&self, masks: &ByteMasks, out: &mut Vec<u32>) -> bool {
-        out.clear();
-        let mut from = 0usize;
-        for &needle in &self.needle_of {
-            let Some(at) = masks.next(needle as usize, from) else {
-                return false;
-            };
-            out.push(at as u32);
-            from = at + 1;
-        }
-        true
+        masks.first_chain(&self.needle_of, out)
     }
 
     /// [`Term::last_matches`] over an ASCII text's bitsets (an ASCII term only).
