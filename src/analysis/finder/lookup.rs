@@ -4,7 +4,7 @@
 use super::hit::build_hit;
 use super::index::FinderIndex;
 use super::query::{clip_query, Query};
-use super::rank::{keep_best, rank, Ids, Ranked, Scored};
+use super::rank::{in_parallel, keep_best, rank, Ids, Ranked, Scored};
 use super::recent::Recent;
 use super::results::{Narrowing, Results, Survivors};
 use super::target::Kind;
@@ -12,6 +12,9 @@ use std::sync::Arc;
 
 /// How many results a search keeps unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 200;
+
+/// Hits are built on more than one thread only when each gets at least this many.
+const HITS_PER_THREAD: usize = 32;
 
 /// How to search, besides the query.
 #[derive(Clone, Debug)]
@@ -54,6 +57,10 @@ impl FinderIndex {
             (a, b) => a.or(b),
         };
         let run = self.ids_of(kind);
+        let threads = match options.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
         let boosts = self.boosts(&options.recent, &run);
         let ranked = if parsed.terms.is_empty() {
             listing(&run, &boosts, options.limit)
@@ -72,10 +79,6 @@ impl FinderIndex {
                 }
                 Some(Survivors::All) | None => Ids::Run(run.clone()),
             };
-            let threads = match options.threads {
-                0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-                n => n,
-            };
             rank(self, &parsed, ids, &boosts, options.limit, threads)
         };
         let boost_of = |id: u32| {
@@ -83,11 +86,17 @@ impl FinderIndex {
                 .binary_search_by_key(&id, |&(b, _)| b)
                 .map_or(0, |i| boosts[i].1)
         };
-        let mut hits: Vec<_> = ranked
-            .top
-            .iter()
-            .map(|&s| (s.id, build_hit(self, &parsed.terms, s, boost_of(s.id))))
-            .collect();
+        // SkimMatcherV2 finds the matched positions: a few hundred texts, still worth the
+        // cores.
+        let share = ranked.top.len().div_ceil(threads).max(HITS_PER_THREAD);
+        let parts: Vec<&[Scored]> = ranked.top.chunks(share).collect();
+        let mut hits: Vec<_> = in_parallel(&parts, |part| {
+            let hit = |s: &Scored| (s.id, build_hit(self, &parsed.terms, *s, boost_of(s.id)));
+            part.iter().map(hit).collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         // SkimMatcherV2's scores equal the ranking pass's; sort again all the same.
         hits.sort_by(|(a, x), (b, y)| y.score.cmp(&x.score).then(a.cmp(b)));
         let survivors = match parsed.terms.is_empty() {

@@ -106,7 +106,10 @@ pub(super) fn rank(
 }
 
 /// `f` over every part, each on its own thread but the last, which runs on this one.
-fn in_parallel<T: Sync, R: Send + Default>(parts: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(super) fn in_parallel<T: Sync, R: Send + Default>(
+    parts: &[T],
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let Some((last, rest)) = parts.split_last() else {
         return Vec::new();
     };
