@@ -45,7 +45,7 @@ fn story_word(story: usize, word: &str) -> String {
         let value = h % 10u64.pow(digits);
         return format!("{value:0width$}", width = digits as usize);
     }
-    if word.chars().count() < 4 || h % 8 == 0 {
+    if word.chars().count() < 4 || h.is_multiple_of(8) {
         return word.to_string();
     }
     const SYLLABLES: [&str; 16] = [

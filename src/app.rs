@@ -414,7 +414,7 @@ pub fn analyse(
                     *slot = found;
                 }
                 let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if finished % 16 == 0 || finished == total {
+                if finished.is_multiple_of(16) || finished == total {
                     report(crate::state::Progress {
                         phase: crate::state::Phase::Recognising,
                         done: finished,
