@@ -4,7 +4,7 @@
 use super::feature_hash::hash_lowercase;
 use super::shape::WordFlags;
 use super::tag::NerLabel;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Seed of the lower-case word hash shared by context and features.
 pub const LOWER_SEED: u64 = 0x10;
@@ -59,7 +59,7 @@ pub const SEEN_LOWER_CASE: u8 = 2;
 /// Per-document facts gathered before tagging.
 #[derive(Default)]
 pub struct DocumentContext {
-    case_evidence: HashMap<u64, u8>,
+    case_evidence: FxHashMap<u64, u8>,
 }
 
 impl DocumentContext {
@@ -104,7 +104,7 @@ impl DocumentContext {
 /// Labels already given to capitalised words earlier in the document.
 #[derive(Default)]
 pub struct LabelHistory {
-    last_label: HashMap<u64, u8>,
+    last_label: FxHashMap<u64, u8>,
 }
 
 impl LabelHistory {

@@ -3,7 +3,7 @@
 
 use super::feature_hash::{hash_lowercase, FeatureHasher};
 use super::token::tokenize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// One hand-written list. The order is part of the feature encoding: append, never reorder.
@@ -77,9 +77,18 @@ pub struct GazetteerMatch {
     pub entry: Entry,
 }
 
-/// All lists, indexed by the hash of each entry's lower-cased tokens.
+/// All lists, indexed by the hash of each entry's lower-cased tokens. Every proper prefix of
+/// an entry is a key too (with `lists` empty unless it is an entry itself), so a scan can stop
+/// at the first token sequence that starts no entry: most words start none.
 pub struct Gazetteer {
-    entries: HashMap<u64, Entry>,
+    entries: FxHashMap<u64, Slot>,
+}
+
+#[derive(Copy, Clone, Default)]
+struct Slot {
+    entry: Entry,
+    /// Some longer entry starts with this token sequence.
+    continues: bool,
 }
 
 static SHARED: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::from_assets);
@@ -94,7 +103,7 @@ impl Gazetteer {
 
     fn from_assets() -> Gazetteer {
         let mut gazetteer = Gazetteer {
-            entries: HashMap::new(),
+            entries: FxHashMap::default(),
         };
         for list in GazetteerList::ALL {
             for line in list.source().lines() {
@@ -117,6 +126,9 @@ impl Gazetteer {
         let mut key = FeatureHasher::new(KEY_SEED);
         let (mut capitals, mut acronyms) = (0u8, 0u8);
         for (index, token) in tokens.iter().enumerate() {
+            if index > 0 {
+                self.entries.entry(key.finish()).or_default().continues = true;
+            }
             let text = token.text(line);
             key.add(hash_lowercase(KEY_SEED, text));
             if text.chars().next().is_some_and(char::is_uppercase) {
@@ -126,7 +138,7 @@ impl Gazetteer {
                 acronyms |= 1 << index;
             }
         }
-        let entry = self.entries.entry(key.finish()).or_default();
+        let entry = &mut self.entries.entry(key.finish()).or_default().entry;
         entry.lists |= list.bit();
         entry.capitals |= capitals;
         entry.acronyms |= acronyms;
@@ -140,7 +152,7 @@ impl Gazetteer {
         }
         self.entries
             .get(&key.finish())
-            .is_some_and(|e| e.lists & list.bit() != 0)
+            .is_some_and(|slot| slot.entry.lists & list.bit() != 0)
     }
 
     /// Every entry occurring in `words`, compared case-insensitively (overlaps included).
@@ -151,8 +163,18 @@ impl Gazetteer {
             let mut key = FeatureHasher::new(KEY_SEED);
             for end in start + 1..=(start + MAX_ENTRY_TOKENS).min(words.len()) {
                 key.add(lowered[end - 1]);
-                if let Some(&entry) = self.entries.get(&key.finish()) {
-                    found.push(GazetteerMatch { start, end, entry });
+                let Some(slot) = self.entries.get(&key.finish()) else {
+                    break;
+                };
+                if slot.entry.lists != 0 {
+                    found.push(GazetteerMatch {
+                        start,
+                        end,
+                        entry: slot.entry,
+                    });
+                }
+                if !slot.continues {
+                    break;
                 }
             }
         }
