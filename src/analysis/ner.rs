@@ -3,6 +3,7 @@
 //! hand-written gazetteers and document-level consistency. Pure functions over text: no I/O,
 //! no terminal types.
 
+mod ascii_word_bounds;
 pub mod conll;
 pub mod context;
 pub mod dates;

@@ -5,6 +5,7 @@
 //! "Sharaa-Putin" split at the hyphen so each name can be tagged alone; the possessive
 //! "Assad’s" splits into "Assad" + "’s"; "U.S." and "Mr." keep their final period.
 
+use super::ascii_word_bounds::AsciiWordBounds;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -44,9 +45,22 @@ pub fn tokenize_range(text: &str, range: Range<usize>) -> Vec<Token> {
     let start = floor_char_boundary(text, range.start.min(text.len()));
     let end = floor_char_boundary(text, range.end.min(text.len())).max(start);
     let slice = &text[start..end];
+    if slice.is_ascii() {
+        tokens_of(text, start, AsciiWordBounds::new(slice))
+    } else {
+        tokens_of(text, start, slice.split_word_bound_indices())
+    }
+}
+
+/// Tokens from the word-boundary segments of the slice of `text` that starts at `start`.
+fn tokens_of<'a>(
+    text: &str,
+    start: usize,
+    segments: impl Iterator<Item = (usize, &'a str)>,
+) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut last_end = None;
-    for (offset, segment) in slice.split_word_bound_indices() {
+    for (offset, segment) in segments {
         if segment
             .chars()
             .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
