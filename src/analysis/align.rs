@@ -8,6 +8,7 @@ mod alignment;
 mod corpus_terms;
 mod discrepancy;
 mod figures;
+mod given_words;
 mod hungarian;
 mod lexicon;
 mod pair_score;

@@ -2,6 +2,7 @@
 //! sentences: a term that few sentences use says more than one that most do.
 
 use super::figures::Figure;
+use super::given_words::resolve_given;
 use super::lexicon::{Lexicon, CONCEPT_PREFIX};
 use super::pair_score::SPECIFIC_IDF;
 use super::sentence_terms::{
@@ -78,12 +79,23 @@ impl CorpusTerms {
                 };
                 let mut clauses: Vec<Vec<TermId>> = vec![Vec::new(); starts.len()];
                 let mut terms: Vec<TermId> = Vec::with_capacity(raw.len());
+                let (mut given, mut told) = (Vec::new(), Vec::new());
                 for t in raw {
                     let clause = starts.partition_point(|&s| s <= t.at).saturating_sub(1);
+                    let pointed_back = t.given;
                     let id = intern(t.key, t.class, t.surface);
                     clauses[clause].push(id);
                     terms.push(id);
+                    match pointed_back {
+                        true => given.push(id),
+                        false => told.push(id),
+                    }
                 }
+                // A term the sentence also states outright ("the withdrawal" beside "withdrew")
+                // is not merely pointed back at.
+                given.sort_unstable();
+                given.dedup();
+                given.retain(|t| !told.contains(t));
                 let clauses = merge_small_clauses(clauses);
                 let names = names
                     .into_iter()
@@ -103,6 +115,7 @@ impl CorpusTerms {
                     figures,
                     names,
                     clauses,
+                    given,
                     weight: 0.0,
                     norm: 0.0,
                 });
@@ -204,7 +217,7 @@ fn raw_article<'a>(
     } else {
         Vec::new()
     };
-    article
+    let mut sentences: Vec<RawSentence> = article
         .sentences
         .iter()
         .map(|&span| {
@@ -222,7 +235,10 @@ fn raw_article<'a>(
                 starts: clause_starts(&article.source, span),
             }
         })
-        .collect()
+        .collect();
+    let mut raws: Vec<&mut Vec<RawTerm>> = sentences.iter_mut().map(|s| &mut s.raw).collect();
+    resolve_given(&mut raws);
+    sentences
 }
 
 /// The weight of a term used by one sentence only, whatever the corpus size (ln 85: the seeds).

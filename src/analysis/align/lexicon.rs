@@ -1,6 +1,6 @@
 //! The word lists behind sentence terms: stop words, groups of words and names that report the
-//! same thing (`assets/term_groups.txt`), paraphrase concepts, framing and time-span words
-//! (`assets/align/`), and the English stemmer. Built once, shared.
+//! same thing (`assets/term_groups.txt`), paraphrase concepts, framing, time-span and series
+//! words (`assets/align/`), and the English stemmer. Built once, shared.
 
 use crate::analysis::entities::fold_case_and_marks;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -12,6 +12,7 @@ const TERM_GROUPS: &str = include_str!("../../../assets/term_groups.txt");
 const CONCEPTS: &str = include_str!("../../../assets/align/concepts.txt");
 const FRAMING_WORDS: &str = include_str!("../../../assets/align/framing_words.txt");
 const TIME_SPAN_WORDS: &str = include_str!("../../../assets/align/time_span_words.txt");
+const SERIES_WORDS: &str = include_str!("../../../assets/align/series_words.txt");
 /// The section of `term_groups.txt` whose heads are place names rather than words.
 const PLACES_SECTION: &str = "## Places";
 
@@ -29,6 +30,10 @@ pub struct Lexicon {
     framing: HashSet<String>,
     /// Word keys of time spans ("year", "decad").
     time_spans: HashSet<String>,
+    /// Folded ordinals that count an occasion ("second", "previous").
+    ordinals: HashSet<String>,
+    /// Word keys of occasions that come in series ("meet", "talk").
+    occasions: HashSet<String>,
 }
 
 impl Lexicon {
@@ -49,6 +54,8 @@ impl Lexicon {
             concepts: HashMap::new(),
             framing: HashSet::new(),
             time_spans: HashSet::new(),
+            ordinals: HashSet::new(),
+            occasions: HashSet::new(),
         };
         let mut names = false;
         for line in TERM_GROUPS.lines().map(str::trim) {
@@ -101,6 +108,20 @@ impl Lexicon {
         lexicon.time_spans = list_lines(TIME_SPAN_WORDS)
             .filter_map(|w| lexicon.word_key(&normalise_name(w)))
             .collect();
+        for line in list_lines(SERIES_WORDS) {
+            let Some((list, words)) = line.split_once('=') else {
+                continue;
+            };
+            let words = words.split(',').map(normalise_name);
+            match list.trim() {
+                "ordinal" => lexicon.ordinals.extend(words),
+                "occasion" => {
+                    let keys: Vec<String> = words.filter_map(|w| lexicon.word_key(&w)).collect();
+                    lexicon.occasions.extend(keys);
+                }
+                _ => {}
+            }
+        }
         lexicon.framing = list_lines(FRAMING_WORDS)
             .filter_map(|w| lexicon.word_key(&normalise_name(w)))
             .collect();
@@ -133,6 +154,16 @@ impl Lexicon {
         self.time_spans.contains(word_key)
     }
 
+    /// Whether a folded word counts an occasion in a series ("second", "previous").
+    pub fn is_ordinal(&self, folded: &str) -> bool {
+        self.ordinals.contains(folded)
+    }
+
+    /// Whether a word key names an occasion that comes in series ("meet" for "visit").
+    pub fn is_occasion(&self, word_key: &str) -> bool {
+        self.occasions.contains(word_key)
+    }
+
     /// The term key of an entity's name: normalised, then mapped to its group's head, so that
     /// "Kremlin" and "Moscow" count as "russia" and "U.S." as "united states".
     pub fn name_key(&self, name: &str) -> String {
@@ -151,6 +182,8 @@ impl Lexicon {
 
 /// How a concept's term key starts, so that it never meets a word's key.
 pub const CONCEPT_PREFIX: &str = "c:";
+/// The concept of an occasion counted in a series (`assets/align/series_words.txt`).
+pub const SERIES_CONCEPT: &str = "c:meeting in a series";
 
 /// Case and diacritics folded, apostrophes dropped, any other non-alphanumeric run as one space.
 pub fn normalise_name(text: &str) -> String {
@@ -231,6 +264,21 @@ mod tests {
             );
         }
         assert!(!lexicon.is_time_span("withdraw"));
+    }
+
+    #[test]
+    fn ordinals_and_occasions_are_known() {
+        let lexicon = Lexicon::get();
+        for word in ["first", "second", "previous", "last"] {
+            assert!(lexicon.is_ordinal(word), "{word}");
+        }
+        for word in ["visit", "trips", "meeting", "encounter", "talks"] {
+            assert!(
+                lexicon.is_occasion(&lexicon.word_key(word).unwrap()),
+                "{word}"
+            );
+        }
+        assert!(!lexicon.is_occasion(&lexicon.word_key("withdrawal").unwrap()));
     }
 
     #[test]

@@ -96,6 +96,11 @@ pub fn overlap(
         let w = terms.idf(t);
         shared_weight += f64::from(w);
         dot += f64::from(w) * f64::from(w);
+        // A word one sentence only points back with ("The withdrawal follows…") is the topic of
+        // what it reports, not the report: it weighs, like a time span, and proves nothing.
+        if a.given.binary_search(&t).is_ok() || b.given.binary_search(&t).is_ok() {
+            continue;
+        }
         let class = terms.term(t).class;
         if class == TermClass::Concept || terms.concept_of(t).is_some() {
             o.concepts += 1;

@@ -2,8 +2,9 @@
 //! entities, numbers and dates), its figures and its named mentions.
 
 use super::figures::{find_figures, Figure, FigureValue};
-use super::lexicon::Lexicon;
-use super::tokens::tokenize;
+use super::given_words::is_definite;
+use super::lexicon::{Lexicon, SERIES_CONCEPT};
+use super::tokens::{tokenize, Token};
 use crate::analysis::entities::EntityId;
 use crate::analysis::entity_kind::EntityKind;
 use crate::text::ByteSpan;
@@ -51,6 +52,10 @@ pub struct SentenceTerms {
     /// The terms of each clause (split at commas, dashes, brackets, quotes and subordinating
     /// words): a fact usually sits in one clause.
     pub clauses: Vec<Vec<TermId>>,
+    /// Terms that only point back at what the article told before ("the withdrawal" after the
+    /// sentence that reported it), sorted: they weigh, but are no evidence of a shared fact.
+    #[serde(default)]
+    pub given: Vec<TermId>,
     /// Sum of the terms' IDF weights.
     pub weight: f32,
     /// Euclidean norm of the IDF weights.
@@ -65,6 +70,10 @@ pub struct RawTerm<'a> {
     pub surface: &'a str,
     /// Byte offset in the source, to place the term in its clause.
     pub at: usize,
+    /// Points back at what the article told before ("the withdrawal"): set for words after a
+    /// definite determiner, kept by `given_words::resolve_given` only where the sentences just
+    /// before have the term.
+    pub given: bool,
 }
 
 /// A mention given to `sentence_raw_terms`: where it is, its entity, the entity's name.
@@ -101,6 +110,7 @@ pub fn sentence_raw_terms<'a>(
             class: TermClass::Name,
             surface: mention.name,
             at: mention.span.start,
+            given: false,
         });
         let named = NamedMention {
             span: mention.span,
@@ -127,9 +137,11 @@ pub fn sentence_raw_terms<'a>(
                 class,
                 surface,
                 at: figure.span.start,
+                given: false,
             });
         }
     }
+    let mut occasions = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if in_name[i] || in_figure[i] {
             continue;
@@ -137,12 +149,17 @@ pub fn sentence_raw_terms<'a>(
         let Some(key) = lexicon.word_key(&token.folded) else {
             continue;
         };
+        let given = is_definite(&tokens, i);
+        if lexicon.is_occasion(&key) {
+            occasions.push(i);
+        }
         if let Some(concept) = lexicon.concept_key(&key) {
             raw.push(RawTerm {
                 key: concept.to_string(),
                 class: TermClass::Concept,
                 surface: token.text,
                 at: token.span.start,
+                given,
             });
         }
         let class = match lexicon.is_time_span(&key) {
@@ -154,9 +171,38 @@ pub fn sentence_raw_terms<'a>(
             class,
             surface: token.text,
             at: token.span.start,
+            given,
+        });
+    }
+    if let Some(ordinal) = ordinal_of_an_occasion(lexicon, &tokens, &occasions) {
+        raw.push(RawTerm {
+            key: SERIES_CONCEPT.to_string(),
+            class: TermClass::Concept,
+            surface: ordinal.text,
+            at: ordinal.span.start,
+            given: false,
         });
     }
     (raw, figures, names)
+}
+
+/// How far from an occasion word an ordinal may stand and still count it: "their second
+/// meeting", "a previous trip", "his first official visit", "an encounter in October, the
+/// first since…".
+const ORDINAL_REACH: usize = 6;
+
+/// The first ordinal that counts one of the occasion words (token indexes): the sentence speaks
+/// of a meeting in a series, so of an earlier one.
+fn ordinal_of_an_occasion<'t, 'a>(
+    lexicon: &Lexicon,
+    tokens: &'t [Token<'a>],
+    occasions: &[usize],
+) -> Option<&'t Token<'a>> {
+    tokens.iter().enumerate().find_map(|(i, token)| {
+        let counts = lexicon.is_ordinal(&token.folded)
+            && occasions.iter().any(|&o| o.abs_diff(i) <= ORDINAL_REACH);
+        counts.then_some(token)
+    })
 }
 
 /// A length of time named by its unit alone ("more than a decade", "a year after"): no number
