@@ -132,7 +132,9 @@ mod tests {
     use proptest::prelude::*;
     use unicode_segmentation::UnicodeSegmentation;
 
-    fn both(text: &str) -> (Vec<(usize, &str)>, Vec<(usize, &str)>) {
+    type Segments<'a> = Vec<(usize, &'a str)>;
+
+    fn both(text: &str) -> (Segments<'_>, Segments<'_>) {
         (
             AsciiWordBounds::new(text).collect(),
             text.split_word_bound_indices().collect(),
