@@ -454,3 +454,32 @@ fn each_outlets_exclusives_are_single_source_facts() {
         assert!(has_single_source_fact(prefix, sentence), "{what}");
     }
 }
+
+/// A single-source fact is marked as adding to shared facts exactly when its sentence is also
+/// in a fact of several sources, and then names what it adds; a sentence in no shared fact is
+/// a single-source fact whole.
+#[test]
+fn single_source_parts_of_shared_sentences_are_marked() {
+    let facts = &story_map().facts;
+    let in_shared = |r: parallax::analysis::story_map::SentenceRef| {
+        facts
+            .iter()
+            .any(|f| f.sources().len() > 1 && f.has(r.article, r.sentence))
+    };
+    let mut marked = 0;
+    for fact in facts.iter().filter(|f| f.sources().len() == 1) {
+        let r = fact.representative;
+        assert_eq!(fact.beyond_shared, in_shared(r), "{r:?}");
+        if fact.beyond_shared {
+            assert!(!fact.terms.is_empty(), "{r:?} adds nothing named");
+            marked += 1;
+        }
+    }
+    assert!(
+        marked > 0,
+        "the seeds have sentences that add to a shared fact"
+    );
+    assert!(facts
+        .iter()
+        .all(|f| f.sources().len() == 1 || !f.beyond_shared));
+}

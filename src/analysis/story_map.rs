@@ -28,6 +28,9 @@ pub struct Fact {
     pub representative: SentenceRef,
     /// The terms the fact is about, heaviest first, as shown to a person.
     pub terms: Vec<String>,
+    /// Only part of the representative sentence is this fact: the rest of it is in shared
+    /// facts, and `terms` name what it adds.
+    pub beyond_shared: bool,
 }
 
 impl Fact {
@@ -66,6 +69,8 @@ struct Building {
     /// Sorted term ids of the seed link's specific shared terms.
     core: Vec<TermId>,
     core_weight: f32,
+    /// A single-source fact for what a sentence says beyond the shared facts it is also in.
+    beyond_shared: bool,
 }
 
 impl StoryMap {
@@ -126,6 +131,7 @@ impl StoryMap {
                     core_weight: weight_of(&core),
                     core,
                     members: vec![*g, *h],
+                    beyond_shared: false,
                 });
                 facts_of[*g].push(f);
                 facts_of[*h].push(f);
@@ -265,6 +271,7 @@ fn merge_overlapping_facts(
                     members: fact.members.clone(),
                     core: fact.core,
                     core_weight: fact.core_weight,
+                    beyond_shared: false,
                 });
                 leaders.len() - 1
             }
@@ -316,6 +323,7 @@ fn add_single_source_facts(
                 members: vec![g],
                 core_weight: residual,
                 core: uncovered,
+                beyond_shared: !alone,
             });
         }
     }
@@ -349,6 +357,7 @@ fn finish_fact(terms: &CorpusTerms, refs: &[SentenceRef], b: Building) -> Fact {
             .iter()
             .map(|&t| terms.term(t).display.clone())
             .collect(),
+        beyond_shared: b.beyond_shared,
     }
 }
 

@@ -99,7 +99,16 @@ fn to_text(corpus: &Corpus, articles: &[usize], map: &StoryMap) -> String {
             .iter()
             .map(|a| if sources.contains(a) { '●' } else { '○' })
             .collect();
-        let _ = writeln!(out, "{marks}  {}", text_of(corpus, fact.representative));
+        let adds = if fact.beyond_shared {
+            format!("+ {} · ", display_safe(&fact.terms.join(", ")))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{marks}  {adds}{}",
+            text_of(corpus, fact.representative)
+        );
     }
     out
 }

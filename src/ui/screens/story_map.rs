@@ -116,11 +116,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &MapView, theme:
         } else {
             theme.dim()
         };
-        let mut line = Line::from(vec![
-            bar,
-            Span::styled(format!("{marks:<marks_width$} "), only),
-            Span::raw(truncate(&text, room)),
-        ]);
+        let mut spans = vec![bar, Span::styled(format!("{marks:<marks_width$} "), only)];
+        if fact.beyond_shared {
+            // The sentence is also in shared facts: say what only it adds, then the sentence.
+            let terms = crate::text::display_safe(&fact.terms.join(", ")).into_owned();
+            let adds = format!("+ {} · ", truncate(&terms, (room / 2).saturating_sub(5)));
+            let room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(adds.as_str()));
+            spans.push(Span::styled(adds, theme.key()));
+            spans.push(Span::styled(truncate(&text, room), theme.dim()));
+        } else {
+            spans.push(Span::raw(truncate(&text, room)));
+        }
+        let mut line = Line::from(spans);
         if row == view.cursor {
             line = line.style(theme.selected_row());
         }
