@@ -5,8 +5,8 @@
 //! Pure: no I/O.
 
 use super::align::{align_articles, CorpusTerms};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// An article's closest near-duplicate elsewhere in the corpus.
 #[derive(Copy, Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,7 +65,7 @@ pub fn near_duplicates(terms: &CorpusTerms, groups: &[Vec<usize>]) -> Vec<Option
 
 /// The best near-duplicate of each article of one group that has one.
 fn in_group(terms: &CorpusTerms, group: &[usize]) -> Vec<(usize, NearDuplicate)> {
-    let mut best: HashMap<usize, NearDuplicate> = HashMap::new();
+    let mut best: HashMap<usize, NearDuplicate> = HashMap::default();
     for (a, b) in candidate_pairs(terms, group) {
         let alignment = align_articles(terms, a, b);
         if !alignment.near_duplicate {
@@ -85,7 +85,7 @@ fn in_group(terms: &CorpusTerms, group: &[usize]) -> Vec<(usize, NearDuplicate)>
 /// Pairs (lower index first, ascending) of the group's articles whose sentences with the
 /// same term sets make up at least `CANDIDATE_SHARE` of both articles' sentences.
 fn candidate_pairs(terms: &CorpusTerms, group: &[usize]) -> Vec<(usize, usize)> {
-    let mut articles_of: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    let mut articles_of: HashMap<&[u32], Vec<usize>> = HashMap::default();
     for &article in group {
         let Some(sentences) = terms.articles.get(article) else {
             continue;
@@ -100,7 +100,7 @@ fn candidate_pairs(terms: &CorpusTerms, group: &[usize]) -> Vec<(usize, usize)> 
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), u32> = HashMap::default();
     for list in articles_of.values() {
         if list.len() < 2 || list.len() > MAX_KEY_ARTICLES {
             continue;

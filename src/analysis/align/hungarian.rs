@@ -48,7 +48,85 @@ const UNREACHED: Cost = Cost {
 /// totals, the one whose pairs are closest in relative position (row r of n at (2r+1)/2n, column
 /// c of m at (2c+1)/2m), a measure that transposing leaves unchanged. Cells of weight 0 or less
 /// are never matched. Returns (row, column) pairs sorted by row.
+///
+/// Rows and columns joined by positive cells form independent groups (both totals add up over
+/// them), so each group is solved alone: two articles' sentences link in many small clusters,
+/// and the cubic cost applies to a cluster's size, not the articles'.
 pub fn max_weight_matching(weights: &[Vec<f32>]) -> Vec<(usize, usize)> {
+    let rows = weights.len();
+    let cols = weights.first().map_or(0, Vec::len);
+    let mut pairs = Vec::new();
+    for (group_rows, group_cols) in groups(weights, rows, cols) {
+        let sub: Vec<Vec<f32>> = group_rows
+            .iter()
+            .map(|&r| group_cols.iter().map(|&c| weights[r][c]).collect())
+            .collect();
+        let place = Place {
+            rows: &group_rows,
+            cols: &group_cols,
+            n: rows,
+            m: cols,
+        };
+        pairs.extend(
+            solve(&sub, &place)
+                .into_iter()
+                .map(|(r, c)| (group_rows[r], group_cols[c])),
+        );
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The connected groups of rows and columns under positive cells, each with at least one.
+fn groups(weights: &[Vec<f32>], rows: usize, cols: usize) -> Vec<(Vec<usize>, Vec<usize>)> {
+    // Union-find over rows 0..rows and columns rows..rows+cols.
+    let mut parent: Vec<usize> = (0..rows + cols).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut linked = vec![false; rows + cols];
+    for (r, row) in weights.iter().enumerate() {
+        for (c, &w) in row.iter().enumerate().take(cols) {
+            if w > 0.0 {
+                let (a, b) = (root(&mut parent, r), root(&mut parent, rows + c));
+                parent[a.max(b)] = a.min(b);
+                linked[r] = true;
+                linked[rows + c] = true;
+            }
+        }
+    }
+    let mut index_of_root = vec![usize::MAX; rows + cols];
+    let mut out: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for x in (0..rows + cols).filter(|&x| linked[x]) {
+        let r = root(&mut parent, x);
+        if index_of_root[r] == usize::MAX {
+            index_of_root[r] = out.len();
+            out.push((Vec::new(), Vec::new()));
+        }
+        let group = &mut out[index_of_root[r]];
+        if x < rows {
+            group.0.push(x);
+        } else {
+            group.1.push(x - rows);
+        }
+    }
+    out
+}
+
+/// Where a sub-matrix's rows and columns sit in the whole one: positions are relative to it.
+struct Place<'a> {
+    rows: &'a [usize],
+    cols: &'a [usize],
+    n: usize,
+    m: usize,
+}
+
+/// The Hungarian algorithm on one sub-matrix, costs measured at the cells' places in the whole.
+fn solve(weights: &[Vec<f32>], place: &Place) -> Vec<(usize, usize)> {
     let rows = weights.len();
     let cols = weights.first().map_or(0, Vec::len);
     if rows == 0 || cols == 0 {
@@ -59,7 +137,13 @@ pub fn max_weight_matching(weights: &[Vec<f32>]) -> Vec<(usize, usize)> {
         let transposed: Vec<Vec<f32>> = (0..cols)
             .map(|c| (0..rows).map(|r| weights[r][c]).collect())
             .collect();
-        let mut pairs: Vec<(usize, usize)> = max_weight_matching(&transposed)
+        let flipped = Place {
+            rows: place.cols,
+            cols: place.rows,
+            n: place.m,
+            m: place.n,
+        };
+        let mut pairs: Vec<(usize, usize)> = solve(&transposed, &flipped)
             .into_iter()
             .map(|(c, r)| (r, c))
             .collect();
@@ -72,7 +156,8 @@ pub fn max_weight_matching(weights: &[Vec<f32>]) -> Vec<(usize, usize)> {
         if w <= 0.0 {
             return Cost::default();
         }
-        let (r, c, n, m) = (r as i64, c as i64, n as i64, m as i64);
+        let (r, c) = (place.rows[r] as i64, place.cols[c] as i64);
+        let (n, m) = (place.n as i64, place.m as i64);
         Cost {
             weight: -(f64::from(w) * WEIGHT_UNITS).round() as i64,
             distance: ((2 * r + 1) * m - (2 * c + 1) * n).abs(),
@@ -230,6 +315,41 @@ mod tests {
                 .collect();
             mirrored.sort_unstable();
             assert_eq!(max_weight_matching(&w), mirrored, "{w:?}");
+        }
+    }
+
+    /// (total weight in units, total distance) of a matching, as the algorithm compares them.
+    fn objective(w: &[Vec<f32>], pairs: &[(usize, usize)]) -> (i64, i64) {
+        let (n, m) = (w.len() as i64, w[0].len() as i64);
+        pairs.iter().fold((0, 0), |(tw, td), &(r, c)| {
+            let weight = (f64::from(w[r][c]) * WEIGHT_UNITS).round() as i64;
+            let (r, c) = (r as i64, c as i64);
+            (tw + weight, td + ((2 * r + 1) * m - (2 * c + 1) * n).abs())
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Solving each group of linked rows and columns alone reaches the same weight and the
+        /// same closeness as solving the whole matrix at once.
+        #[test]
+        fn groups_solved_alone_match_the_whole_solved_at_once(
+            cells in proptest::collection::vec((0usize..9, 0usize..11, 1u8..5), 0..30),
+            rows in 1usize..9,
+            cols in 1usize..11,
+        ) {
+            let mut w = vec![vec![0.0f32; cols]; rows];
+            for (r, c, k) in cells {
+                if r < rows && c < cols {
+                    w[r][c] = f32::from(k) * 0.25;
+                }
+            }
+            let all_rows: Vec<usize> = (0..rows).collect();
+            let all_cols: Vec<usize> = (0..cols).collect();
+            let whole = solve(&w, &Place { rows: &all_rows, cols: &all_cols, n: rows, m: cols });
+            let grouped = max_weight_matching(&w);
+            proptest::prop_assert_eq!(objective(&w, &grouped), objective(&w, &whole));
+            proptest::prop_assert!(grouped.iter().all(|&(r, c)| w[r][c] > 0.0));
         }
     }
 

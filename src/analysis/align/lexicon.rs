@@ -4,7 +4,8 @@
 
 use crate::analysis::entities::fold_case_and_marks;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+// Keys are fixed word lists; lookups with article words never insert.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const STOP_WORDS: &str = include_str!("../../../assets/stopwords.txt");
@@ -49,13 +50,13 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             stop_words,
             stemmer,
-            word_heads: HashMap::new(),
-            name_heads: HashMap::new(),
-            concepts: HashMap::new(),
-            framing: HashSet::new(),
-            time_spans: HashSet::new(),
-            ordinals: HashSet::new(),
-            occasions: HashSet::new(),
+            word_heads: HashMap::default(),
+            name_heads: HashMap::default(),
+            concepts: HashMap::default(),
+            framing: HashSet::default(),
+            time_spans: HashSet::default(),
+            ordinals: HashSet::default(),
+            occasions: HashSet::default(),
         };
         let mut names = false;
         for line in TERM_GROUPS.lines().map(str::trim) {
