@@ -101,13 +101,13 @@ impl Lexicon {
             };
             let concept = format!("{CONCEPT_PREFIX}{}", normalise_name(name));
             for word in words.split(',').map(normalise_name) {
-                if let Some(key) = lexicon.word_key(&word) {
+                if let Some(key) = lexicon.work_out_word_key(&word) {
                     lexicon.concepts.insert(key, concept.clone());
                 }
             }
         }
         lexicon.time_spans = list_lines(TIME_SPAN_WORDS)
-            .filter_map(|w| lexicon.word_key(&normalise_name(w)))
+            .filter_map(|w| lexicon.work_out_word_key(&normalise_name(w)))
             .collect();
         for line in list_lines(SERIES_WORDS) {
             let Some((list, words)) = line.split_once('=') else {
@@ -117,14 +117,14 @@ impl Lexicon {
             match list.trim() {
                 "ordinal" => lexicon.ordinals.extend(words),
                 "occasion" => {
-                    let keys: Vec<String> = words.filter_map(|w| lexicon.word_key(&w)).collect();
+                    let keys: Vec<String> = words.filter_map(|w| lexicon.work_out_word_key(&w)).collect();
                     lexicon.occasions.extend(keys);
                 }
                 _ => {}
             }
         }
         lexicon.framing = list_lines(FRAMING_WORDS)
-            .filter_map(|w| lexicon.word_key(&normalise_name(w)))
+            .filter_map(|w| lexicon.work_out_word_key(&normalise_name(w)))
             .collect();
         lexicon
     }
@@ -137,6 +137,33 @@ impl Lexicon {
     /// The term key of a folded word: stemmed, then mapped to its group's head. `None` for stop
     /// words, framing words and single letters.
     pub fn word_key(&self, folded: &str) -> Option<String> {
+        // News repeats its words: half a million sentences hold a few tens of thousands of
+        // distinct ones, so each thread remembers the keys it has worked out (stemming was
+        // the largest cost of building sentence terms).
+        thread_local! {
+            static KEYS: std::cell::RefCell<(usize, HashMap<String, Option<String>>)> =
+                std::cell::RefCell::new((0, HashMap::default()));
+        }
+        const MAX_REMEMBERED: usize = 200_000;
+        KEYS.with(|keys| {
+            let mut keys = keys.borrow_mut();
+            let (owner, memo) = &mut *keys;
+            let this = self as *const Lexicon as usize;
+            if *owner != this || memo.len() >= MAX_REMEMBERED {
+                *owner = this;
+                memo.clear();
+            }
+            if let Some(key) = memo.get(folded) {
+                return key.clone();
+            }
+            let key = self.work_out_word_key(folded);
+            memo.insert(folded.to_string(), key.clone());
+            key
+        })
+    }
+
+    /// The key without the memo: what `build` uses, while the lists are still being filled.
+    fn work_out_word_key(&self, folded: &str) -> Option<String> {
         if folded.chars().count() < 2 || self.is_stop_word(folded) {
             return None;
         }
