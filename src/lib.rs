@@ -6,6 +6,12 @@
 //! (the only code that changes state, no I/O), `effect` (what update asks for), and `ui` (pure
 //! drawing from `&State`). `app` runs the loop and executes effects.
 
+/// mimalloc instead of the system allocator: analysis makes many small short-lived strings and
+/// vectors, and glibc's malloc and free were a fifth of building sentence terms. Set here, in the
+/// library, so the binary, tests, benches and examples all measure the same thing.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod action;
 pub mod analysis;
 pub mod app;

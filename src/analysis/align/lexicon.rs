@@ -117,7 +117,9 @@ impl Lexicon {
             match list.trim() {
                 "ordinal" => lexicon.ordinals.extend(words),
                 "occasion" => {
-                    let keys: Vec<String> = words.filter_map(|w| lexicon.work_out_word_key(&w)).collect();
+                    let keys: Vec<String> = words
+                        .filter_map(|w| lexicon.work_out_word_key(&w))
+                        .collect();
                     lexicon.occasions.extend(keys);
                 }
                 _ => {}
