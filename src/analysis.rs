@@ -1,6 +1,7 @@
 //! Text analysis: sentences, entities, alignment, the story map, coverage. Pure functions over text; no I/O, no terminal types.
 
 pub mod align;
+mod ascii_sentence_bounds;
 pub mod corpus_analysis;
 pub mod corpus_entities;
 pub mod corrections;
