@@ -13,9 +13,10 @@ pub struct Transitions<'a> {
     pub start: &'a [i32; TAG_COUNT],
 }
 
+/// The score of a tag no well-formed path reaches (forbidden transitions are never tried).
 const FORBIDDEN: i64 = i64::MIN / 4;
-/// Any score above this came through allowed transitions only (one forbidden step costs
-/// `FORBIDDEN`; two still fit in an `i64`).
+/// Any score above this came through allowed transitions from a reachable tag: real scores
+/// stay within a few times 10^13 of zero, far above it.
 const REACHABLE: i64 = FORBIDDEN / 2;
 
 /// `ALLOWED[previous][next]`: whether BILOU lets `next` follow `previous`.
