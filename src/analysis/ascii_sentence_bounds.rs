@@ -122,12 +122,12 @@ fn is_break(
     {
         return false;
     }
-    let (after_term, aterm, spaced) = match tail {
+    // Every rule left looks back at a terminator: without one, SB998 keeps going.
+    let (aterm, spaced) = match tail {
         Tail::Nothing => return false,
-        Tail::Term { aterm } => (true, aterm, false),
-        Tail::TermSpaces { aterm } => (true, aterm, true),
+        Tail::Term { aterm } => (aterm, false),
+        Tail::TermSpaces { aterm } => (aterm, true),
     };
-    debug_assert!(after_term);
     // SB8: a full stop followed, after anything but letters, by a lower-case letter.
     if aterm && lower_ahead[i] {
         return false;
