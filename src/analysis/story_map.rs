@@ -44,6 +44,12 @@ impl Fact {
     pub fn has(&self, article: usize, sentence: usize) -> bool {
         self.members.contains(&SentenceRef { article, sentence })
     }
+
+    /// For the rest of a sentence that shared facts also hold, what only it adds ("fall,
+    /// dealt"), as shown before the sentence; `None` for a fact its sentence is all of.
+    pub fn what_it_adds(&self) -> Option<String> {
+        self.beyond_shared.then(|| self.terms.join(", "))
+    }
 }
 
 /// Every fact of the corpus, most widely reported first.

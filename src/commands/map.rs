@@ -99,11 +99,10 @@ fn to_text(corpus: &Corpus, articles: &[usize], map: &StoryMap) -> String {
             .iter()
             .map(|a| if sources.contains(a) { '●' } else { '○' })
             .collect();
-        let adds = if fact.beyond_shared {
-            format!("+ {} · ", display_safe(&fact.terms.join(", ")))
-        } else {
-            String::new()
-        };
+        let adds = fact
+            .what_it_adds()
+            .map(|adds| format!("+ {} · ", display_safe(&adds)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "{marks}  {adds}{}",

@@ -86,9 +86,10 @@ impl CorpusTerms {
                     let id = intern(t.key, t.class, t.surface);
                     clauses[clause].push(id);
                     terms.push(id);
-                    match pointed_back {
-                        true => given.push(id),
-                        false => told.push(id),
+                    if pointed_back {
+                        given.push(id);
+                    } else {
+                        told.push(id);
                     }
                 }
                 // A term the sentence also states outright ("the withdrawal" beside "withdrew")

@@ -142,17 +142,16 @@ impl Lexicon {
         // News repeats its words: half a million sentences hold a few tens of thousands of
         // distinct ones, so each thread remembers the keys it has worked out (stemming was
         // the largest cost of building sentence terms).
+        // There is one lexicon (`Lexicon::get`; `build` itself calls `work_out_word_key`), so
+        // the memo needs no owner.
         thread_local! {
-            static KEYS: std::cell::RefCell<(usize, HashMap<String, Option<String>>)> =
-                std::cell::RefCell::new((0, HashMap::default()));
+            static KEYS: std::cell::RefCell<HashMap<String, Option<String>>> =
+                std::cell::RefCell::new(HashMap::default());
         }
         const MAX_REMEMBERED: usize = 200_000;
         KEYS.with(|keys| {
-            let mut keys = keys.borrow_mut();
-            let (owner, memo) = &mut *keys;
-            let this = self as *const Lexicon as usize;
-            if *owner != this || memo.len() >= MAX_REMEMBERED {
-                *owner = this;
+            let mut memo = keys.borrow_mut();
+            if memo.len() >= MAX_REMEMBERED {
                 memo.clear();
             }
             if let Some(key) = memo.get(folded) {

@@ -117,10 +117,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &MapView, theme:
             theme.dim()
         };
         let mut spans = vec![bar, Span::styled(format!("{marks:<marks_width$} "), only)];
-        if fact.beyond_shared {
+        if let Some(adds) = fact.what_it_adds() {
             // The sentence is also in shared facts: say what only it adds, then the sentence.
-            let terms = crate::text::display_safe(&fact.terms.join(", ")).into_owned();
-            let adds = format!("+ {} · ", truncate(&terms, (room / 2).saturating_sub(5)));
+            let adds = crate::text::display_safe(&adds).into_owned();
+            let adds = format!("+ {} · ", truncate(&adds, (room / 2).saturating_sub(5)));
             let room = room.saturating_sub(unicode_width::UnicodeWidthStr::width(adds.as_str()));
             spans.push(Span::styled(adds, theme.key()));
             spans.push(Span::styled(truncate(&text, room), theme.dim()));
@@ -147,16 +147,31 @@ fn detail_lines<'a>(
     let rep = fact.representative;
     let rep_article = &state.corpus.articles[rep.article];
     let rep_text = rep_article.text(rep_article.sentences[rep.sentence]);
+    let sources = fact.sources().len();
+    let carry = if sources == 1 {
+        "1 source carries".to_string()
+    } else {
+        format!("{sources} sources carry")
+    };
     let mut lines = vec![Line::styled(
         truncate(
-            &format!(
-                " {} sources carry this fact. j/k choose, Enter opens it in the reader.",
-                fact.sources().len()
-            ),
+            &format!(" {carry} this fact. j/k choose, Enter opens it in the reader."),
             width,
         ),
         theme.dim(),
     )];
+    if let Some(adds) = fact.what_it_adds() {
+        lines.push(Line::styled(
+            truncate(
+                &format!(
+                    " Only here: {}. The rest of the sentence is in shared facts.",
+                    crate::text::display_safe(&adds)
+                ),
+                width,
+            ),
+            theme.key(),
+        ));
+    }
     for (i, member) in fact.members.iter().enumerate() {
         let article = &state.corpus.articles[member.article];
         let span = article.sentences[member.sentence];
