@@ -120,7 +120,8 @@ fn five_hundred_resizes_with_keys_never_panic_and_settle_to_a_fresh_render() {
     session.run(&[], &[]);
     session.wait_for("Sources (5)");
     let pid = session.reader_pid();
-    // Keys that move around and come back: the state at the end is the state at the start.
+    // Keys that move around and come back: the state at the end is the state at the start (but
+    // for where the cursor lands; see below).
     let round_trips: [&[&str]; 6] = [
         &["j", "k"],
         &["Tab", "BTab"],
@@ -144,6 +145,11 @@ fn five_hundred_resizes_with_keys_never_panic_and_settle_to_a_fresh_render() {
         }
     }
     session.resize(120, 40);
+    // A key and the resize around it reach the reader on different paths (stdin, SIGWINCH), so a
+    // motion counted in screen lines (`j`, `Ctrl-d`) may run at the size before or after it and
+    // its way back at another: the cursor can end a few words off. `gg` puts it where no size
+    // decides, here and in the fresh reader alike.
+    session.keys(&["g", "g"]);
     let after_storm = settled(&session);
     assert!(Session::alive(&pid), "the reader survived:\n{after_storm}");
     assert!(!after_storm.contains("panicked"), "{after_storm}");
@@ -153,6 +159,7 @@ fn five_hundred_resizes_with_keys_never_panic_and_settle_to_a_fresh_render() {
     let fresh = Session::start(120, 40, fresh_dir.path()).unwrap();
     fresh.run(&[], &[]);
     fresh.wait_for("Sources (5)");
+    fresh.keys(&["g", "g"]);
     let fresh_screen = settled(&fresh);
     assert_eq!(
         after_storm, fresh_screen,
