@@ -35,6 +35,7 @@
 //! score, and only those go to SkimMatcherV2 itself for their final scores and positions. A
 //! query that extends the previous one re-ranks only its survivors.
 
+mod bits;
 pub mod fold;
 mod from_corpus;
 mod hit;

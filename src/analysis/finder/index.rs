@@ -232,6 +232,7 @@ impl FinderIndex {
     }
 
     /// The bonus-class bitsets of an ASCII field: head, break, camel.
+    #[inline]
     pub(super) fn classes(&self, field: usize) -> [&[u64]; 3] {
         let slot = self.fields[field];
         let words = (slot.end - slot.start).div_ceil(64) as usize;

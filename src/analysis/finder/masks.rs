@@ -2,6 +2,8 @@
 //! a time (SSE2 compares on x86_64), then the subsequence test, the earliest and
 //! latest matches and the scoring walk are bit operations instead of repeated scans.
 
+use super::bits::Bits;
+
 /// One bitset per needle over one text: bit `t` of needle `n` is set when byte `t` of the
 /// text is either byte of the needle.
 #[derive(Debug, Default)]
@@ -205,6 +207,36 @@ impl ByteMasks {
             from = at + 1;
         }
         true
+    }
+
+    /// Whether the needles occur in this order (a subsequence), without saying where: the
+    /// prefilter's test, cheaper than [`ByteMasks::first_chain`] on the texts most
+    /// candidates have.
+    pub fn has_chain(&self, needle_of: &[u16]) -> bool {
+        match self.words {
+            0 => needle_of.is_empty(),
+            1..=2 => self.has_chain_in::<2>(needle_of),
+            3..=4 => self.has_chain_in::<4>(needle_of),
+            _ => {
+                let mut from = 0;
+                needle_of.iter().all(|&needle| {
+                    let at = self.next(needle as usize, from);
+                    from = at.map_or(0, |at| at + 1);
+                    at.is_some()
+                })
+            }
+        }
+    }
+
+    fn has_chain_in<const N: usize>(&self, needle_of: &[u16]) -> bool {
+        let mut allowed = !Bits::<N>::ZERO;
+        let mut left = allowed;
+        for &needle in needle_of {
+            left = Bits::load(self.row(needle as usize)) & allowed;
+            // Empty once a needle found no place, and so on to the end.
+            allowed = left.after_first();
+        }
+        !left.is_zero()
     }
 
     /// The first occurrence at or after `from`.

@@ -304,7 +304,18 @@ mod tests {
                 brk: classes.row(1),
                 upper: (!case_sensitive).then_some(upper.as_slice()),
             };
-            let chain = chain_bound_ascii(&masks, &needle_of, rows);
+            let chain = chain_bound_ascii(&masks, &needle_of, rows, i64::MAX);
+            for most in 0..4 {
+                let told = chain_bound_ascii(&masks, &needle_of, rows, most);
+                assert!(
+                    told.bound as i64 >= generic && told.bound >= chain.bound,
+                    "chain bound telling losses up to {most} {told:?} < score {generic}"
+                );
+                assert!(
+                    !told.exact || told == chain,
+                    "{told:?} said exact, {chain:?}"
+                );
+            }
             let start = chain_start_bound(&masks, &needle_of, rows);
             assert!(
                 start >= chain.bound,
@@ -399,7 +410,7 @@ mod tests {
 
         #[test]
         fn same_scores_as_skim_on_words(
-            text in "(([A-D]?[a-d]{1,5}|[0-9]{1,3})[ .\\-]{1,2}){0,30}",
+            text in "(([A-D]?[a-d]{1,5}|[0-9]{1,3})[ .\\-]{1,2}){0,70}",
             pattern in "[a-dA-D0-9]{1,6}",
         ) {
             prop_assert_eq!(ours_ascii(&text, &pattern), skim(&text, &pattern));

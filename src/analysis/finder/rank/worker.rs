@@ -22,6 +22,8 @@ pub(super) struct Worker<'a> {
     sparse: SparseRows,
     /// Each term's chain bound (`chain_bounds`).
     chained: Vec<ChainBound>,
+    /// Each term's cheap chain bound (`chain_start_bounds`).
+    starts: Vec<i64>,
     /// Bitsets of the query's bytes over the field in `masks_of` (ASCII fields).
     masks: ByteMasks,
     masks_of: Option<usize>,
@@ -40,7 +42,8 @@ pub(super) struct Worker<'a> {
 enum Rating {
     /// A term found byte by byte misses character by character: no match after all.
     Miss,
-    /// It cannot rank: its bound is below the best exact scores already found.
+    /// It cannot rank: its bound is at most the `limit`-th best exact score already found,
+    /// all of lower ids, which win ties.
     Below,
     /// Its score or an upper bound of it (`true` when exact).
     Rated(i64, bool),
@@ -105,6 +108,7 @@ impl<'a> Worker<'a> {
             rows: ScoreRows::default(),
             sparse: SparseRows::default(),
             chained: Vec::new(),
+            starts: Vec::new(),
             masks: ByteMasks::default(),
             masks_of: None,
             needles: query.needle_pairs.iter().map(|&p| Needle::new(p)).collect(),
@@ -122,8 +126,9 @@ impl<'a> Worker<'a> {
     pub(super) fn estimate_all(mut self, ids: &Ids<'_>, limit: usize) -> Estimated {
         let mut estimated = Estimated::default();
         let presence = self.query.presence;
-        // The best `limit` exact scores so far: a match whose bound is below the worst of
-        // them cannot rank, and needs no closer look.
+        // The best `limit` exact scores so far: a match whose bound is at most the worst of
+        // them cannot rank (ties go to the lower id, and ids come in ascending order), and
+        // needs no closer look.
         let mut best: BinaryHeap<Reverse<i64>> = BinaryHeap::with_capacity(limit + 1);
         ids.for_each(|id| {
             if self.index.presence[id as usize] & presence != presence || !self.matches(id) {
@@ -166,14 +171,24 @@ impl<'a> Worker<'a> {
             .map_or(0, |i| self.boosts[i].1)
     }
 
-    /// Whether every term matches some field of the candidate; fills `passed` and `firsts`.
+    /// Whether every term matches some field of the candidate; fills `passed` and `firsts`
+    /// but on the one-field fast path ([`Worker::find_firsts`]).
     fn matches(&mut self, id: u32) -> bool {
         let index = self.index;
         let terms = &self.query.terms;
         self.firsts.clear();
         self.passed.clear();
         self.masks_of = None;
-        for field in index.field_ids(id) {
+        let fields = index.field_ids(id);
+        if fields.len() == 1 && self.all_masked(fields.start) {
+            // The common case (a sentence): where the terms first occur is looked up only for
+            // the few candidates that get a closer look (`find_firsts`).
+            self.build_masks(fields.start);
+            return terms
+                .iter()
+                .all(|term| self.masks.has_chain(&term.needle_of));
+        }
+        for field in fields {
             let text = index.folded(field).as_bytes();
             let ascii = index.fields[field].ascii;
             for (t, term) in terms.iter().enumerate() {
@@ -210,20 +225,27 @@ impl<'a> Worker<'a> {
             if !self.chain_applies(field) {
                 return Rating::Rated(self.score_one_ascii_field(field, boost), true);
             }
-            if floor.is_some_and(|floor| self.chain_start_bound(field) + boost < floor) {
+            // How much the terms' chains may lose together and still rank.
+            let slack = match floor {
+                Some(floor) => {
+                    let start = self.chain_start_bounds(field) + boost;
+                    if start <= floor {
+                        return Rating::Below;
+                    }
+                    Some(start - floor - 1)
+                }
+                None => None,
+            };
+            if !self.chain_bounds(field, slack) {
                 return Rating::Below;
             }
-            self.chain_bounds(field);
             let total = self.chained.iter().map(|c| c.bound as i64).sum::<i64>() + boost;
-            if floor.is_some_and(|floor| total < floor) {
-                return Rating::Below;
-            }
             let exact = self.chained.iter().all(|c| c.exact);
             if let (Some(floor), false) = (floor, exact) {
                 // A broken chain's bound is loose (it only knows the chain lost at least
                 // `LEVELS`): the per-byte bound often tells more.
                 let tight = self.tight_bound(field) + boost;
-                if tight < floor {
+                if tight <= floor {
                     return Rating::Below;
                 }
                 return Rating::Rated(tight, false);
@@ -275,31 +297,43 @@ impl<'a> Worker<'a> {
         }
     }
 
-    /// The sum of the terms' cheap chain bounds ([`chain_start_bound`]); the field's bitsets
-    /// built and the chain bounds applying.
-    fn chain_start_bound(&self, field: usize) -> i64 {
-        let terms = &self.query.terms;
-        let bound = terms.iter().map(|term| {
-            chain_start_bound(&self.masks, &term.needle_of, self.chain_rows(field, term)) as i64
-        });
-        bound.sum()
+    /// The sum of the terms' cheap chain bounds ([`chain_start_bound`]), each into `starts`;
+    /// the field's bitsets built and the chain bounds applying.
+    fn chain_start_bounds(&mut self, field: usize) -> i64 {
+        self.starts.clear();
+        for term in &self.query.terms {
+            let rows = self.chain_rows(field, term);
+            let start = chain_start_bound(&self.masks, &term.needle_of, rows);
+            self.starts.push(start as i64);
+        }
+        self.starts.iter().sum()
     }
 
-    /// Each term's chain bound into `chained`; the field's bitsets built and the chain bounds
-    /// applying.
-    fn chain_bounds(&mut self, field: usize) {
+    /// Each term's chain bound into `chained`, the field's bitsets built and the chain bounds
+    /// applying; false as soon as the terms lose more than `slack` against their `starts`
+    /// together (the candidate cannot rank). With no slack given, every term's bound.
+    fn chain_bounds(&mut self, field: usize, mut slack: Option<i64>) -> bool {
         let terms = &self.query.terms;
         self.chained.clear();
-        for term in terms {
+        for (t, term) in terms.iter().enumerate() {
             let rows = self.chain_rows(field, term);
-            let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows);
+            let most = slack.unwrap_or(i64::MAX);
+            let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows, most);
             self.chained.push(bound);
+            if let Some(slack) = slack.as_mut() {
+                *slack -= self.starts[t] - bound.bound as i64;
+                if *slack < 0 {
+                    return false;
+                }
+            }
         }
+        true
     }
 
     /// A tighter upper bound over one ASCII field whose bitsets and chain bounds are built:
     /// per term, the lower of its chain bound and its per-byte bound.
     fn tight_bound(&mut self, field: usize) -> i64 {
+        self.find_firsts(field);
         self.find_lasts(field);
         let classes = self.index.classes(field);
         (0..self.passed.len())
@@ -313,6 +347,23 @@ impl<'a> Worker<'a> {
                 }
             })
             .sum()
+    }
+
+    /// The one-field fast path's `passed` and `firsts`: one entry per term, in term order
+    /// (one ASCII field, bitsets built, every term found).
+    fn find_firsts(&mut self, field: usize) {
+        self.passed.clear();
+        self.firsts.clear();
+        for (t, term) in self.query.terms.iter().enumerate() {
+            let found = term.first_in(&self.masks, &mut self.first);
+            debug_assert!(found, "`matches` found every term");
+            self.passed.push(Passed {
+                term: t,
+                field,
+                firsts: self.firsts.len(),
+            });
+            self.firsts.extend_from_slice(&self.first);
+        }
     }
 
     /// The latest matches of every term, into `lasts` (one ASCII field, bitsets built, every
@@ -333,6 +384,7 @@ impl<'a> Worker<'a> {
         let terms = &self.query.terms;
         let text = index.folded(field).as_bytes();
         self.build_masks(field);
+        self.find_firsts(field);
         self.find_lasts(field);
         let mut total = boost;
         let mut sparse = std::mem::take(&mut self.sparse);

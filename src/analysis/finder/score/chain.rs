@@ -22,6 +22,7 @@
 //! adds for that step, so the chain is a real match scoring the bound, and the recurrence
 //! keeps the best match, which scores at most the bound.
 
+use super::super::bits::Bits;
 use super::super::masks::ByteMasks;
 use super::{BONUS_BREAK, BONUS_CONSECUTIVE, BONUS_HEAD, FIRST_CHAR_MULTIPLIER, GAP_EXTENSION};
 use super::{GAP_START, PENALTY_CASE_MISMATCH, SCORE_MATCH};
@@ -34,7 +35,7 @@ const _: () = assert!(BONUS_HEAD - BONUS_BREAK == 1 && GAP_EXTENSION == -1);
 const _: () = assert!(PENALTY_CASE_MISMATCH == -2);
 
 /// Texts longer than this many 64-byte words get the trivial bound (no chain is looked for),
-/// so the walk works on the stack.
+/// so the walk works on rows held by value.
 const MAX_WORDS: usize = 8;
 
 /// Losses told apart: 0 to `LEVELS - 1`; a larger one counts as `LEVELS`.
@@ -65,6 +66,25 @@ pub(in crate::analysis::finder) struct ChainRows<'a> {
     pub upper: Option<&'a [u64]>,
 }
 
+/// [`ChainRows`] loaded by value.
+#[derive(Copy, Clone)]
+struct Classes<const N: usize> {
+    head: Bits<N>,
+    brk: Bits<N>,
+    upper: Bits<N>,
+}
+
+impl<const N: usize> Classes<N> {
+    #[inline(always)]
+    fn load(rows: ChainRows<'_>) -> Classes<N> {
+        Classes {
+            head: Bits::load(rows.head),
+            brk: Bits::load(rows.brk),
+            upper: rows.upper.map_or(Bits::ZERO, Bits::load),
+        }
+    }
+}
+
 /// What [`chain_bound_ascii`] found.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(in crate::analysis::finder) struct ChainBound {
@@ -78,27 +98,41 @@ pub(in crate::analysis::finder) struct ChainBound {
 
 /// An upper bound of the skim score of a term whose bytes are all ASCII letters or digits
 /// (`needle_of`, its bitsets in `masks`), over a text with no camel hump ([`chain_applies`]).
-/// Only meaningful when the term matches the text.
+/// Only meaningful when the term matches the text. `most`: the largest loss worth telling
+/// apart (ranking knows how much a candidate may lose and still rank); a larger one counts
+/// as `most + 1` (or [`LEVELS`]), which keeps the bound an upper bound and lets the walk stop
+/// as soon as no way loses that little.
 pub(in crate::analysis::finder) fn chain_bound_ascii(
     masks: &ByteMasks,
     needle_of: &[u16],
     rows: ChainRows<'_>,
+    most: i64,
 ) -> ChainBound {
-    let first = masks.row(needle_of[0] as usize);
-    let words = first.len();
-    if words == 0 || words > MAX_WORDS {
-        return ChainBound {
+    let most = most.clamp(0, LEVELS as i64 - 1) as usize;
+    match masks.row(needle_of[0] as usize).len() {
+        1..=2 => chain_bound::<2>(masks, needle_of, rows, most),
+        3..=4 => chain_bound::<4>(masks, needle_of, rows, most),
+        5..=MAX_WORDS => chain_bound::<MAX_WORDS>(masks, needle_of, rows, most),
+        _ => ChainBound {
             bound: perfect_base(needle_of) + BONUS_HEAD * FIRST_CHAR_MULTIPLIER,
             exact: false,
-        };
+        },
     }
-    let base = perfect_base(needle_of);
-    let mut reach = [[0u64; MAX_WORDS]; LEVELS];
-    let start = start_levels(first, rows, &mut reach);
-    let lost = chain_loss(masks, &needle_of[1..], rows, words, &mut reach);
+}
+
+fn chain_bound<const N: usize>(
+    masks: &ByteMasks,
+    needle_of: &[u16],
+    rows: ChainRows<'_>,
+    most: usize,
+) -> ChainBound {
+    let classes = Classes::<N>::load(rows);
+    let first = Bits::<N>::load(masks.row(needle_of[0] as usize));
+    let (start, reach) = start_levels(first, classes);
+    let lost = chain_loss(masks, &needle_of[1..], classes, reach, most);
     ChainBound {
-        bound: base + start - lost,
-        exact: lost < LEVELS as i32,
+        bound: perfect_base(needle_of) + start - lost as i32,
+        exact: lost <= most,
     }
 }
 
@@ -110,10 +144,17 @@ pub(in crate::analysis::finder) fn chain_start_bound(
     rows: ChainRows<'_>,
 ) -> i32 {
     let first = masks.row(needle_of[0] as usize);
-    if first.is_empty() {
-        return perfect_base(needle_of) + BONUS_HEAD * FIRST_CHAR_MULTIPLIER;
-    }
-    perfect_base(needle_of) + start_kinds(first, rows).0
+    let best = match first.len() {
+        1..=2 => start_gain::<2>(first, rows),
+        3..=4 => start_gain::<4>(first, rows),
+        5..=MAX_WORDS => start_gain::<MAX_WORDS>(first, rows),
+        _ => BONUS_HEAD * FIRST_CHAR_MULTIPLIER,
+    };
+    perfect_base(needle_of) + best
+}
+
+fn start_gain<const N: usize>(first: &[u64], rows: ChainRows<'_>) -> i32 {
+    best_gain(Bits::<N>::load(first), Classes::load(rows))
 }
 
 /// Every byte matched, every byte after the first gaining 4, the first without its bonus.
@@ -123,7 +164,7 @@ fn perfect_base(needle_of: &[u16]) -> i32 {
 }
 
 /// What the first byte can gain: its bonus, doubled at position 0, less 2 in the other case.
-/// Best first; [`start_kinds`] gives the occurrences of each, in this order.
+/// Best first; [`kind`] gives the occurrences of each.
 const GAINS: [i32; 8] = [
     BONUS_HEAD * FIRST_CHAR_MULTIPLIER,
     BONUS_HEAD * FIRST_CHAR_MULTIPLIER + PENALTY_CASE_MISMATCH,
@@ -137,113 +178,92 @@ const GAINS: [i32; 8] = [
 const _: () = assert!(BONUS_HEAD + PENALTY_CASE_MISMATCH < BONUS_BREAK);
 const _: () = assert!(BONUS_BREAK + PENALTY_CASE_MISMATCH > 0);
 
-/// The occurrences of the first byte by what they gain ([`GAINS`]).
+/// The occurrences of the first byte that gain `GAINS[kind]`.
 #[inline(always)]
-fn kinds_at(first: &[u64], rows: ChainRows<'_>, w: usize) -> [u64; 8] {
-    let occ = first[w];
-    let upper = rows.upper.map_or(0, |u| u[w]);
-    let (same, other) = (occ & !upper, occ & upper);
-    let at_zero = u64::from(w == 0);
-    let (head, brk) = (rows.head[w], rows.brk[w]);
-    let rest = !head & !brk;
-    [
-        same & at_zero,
-        other & at_zero,
-        same & head,
-        same & brk,
-        other & head,
-        other & brk,
-        same & rest,
-        other & rest,
-    ]
+fn kind<const N: usize>(kind: usize, first: Bits<N>, classes: Classes<N>) -> Bits<N> {
+    let (same, other) = (first & !classes.upper, first & classes.upper);
+    let (head, brk) = (classes.head, classes.brk);
+    match kind {
+        0 => same & Bits::FIRST,
+        1 => other & Bits::FIRST,
+        2 => same & head,
+        3 => same & brk,
+        4 => other & head,
+        5 => other & brk,
+        6 => same & !head & !brk,
+        _ => other & !head & !brk,
+    }
 }
 
-/// The best gain of the first byte, and which of [`GAINS`] that is.
+/// The best gain of the first byte: the first kind of [`GAINS`] it has an occurrence of
+/// (looked at in order, so most texts stop at the third or fifth).
 #[inline(always)]
-fn start_kinds(first: &[u64], rows: ChainRows<'_>) -> (i32, usize) {
-    let mut present = [0u64; 8];
-    for w in 0..first.len() {
-        for (p, bits) in present.iter_mut().zip(kinds_at(first, rows, w)) {
-            *p |= bits;
-        }
-    }
-    let best = present
-        .iter()
-        .position(|&p| p != 0)
+fn best_gain<const N: usize>(first: Bits<N>, classes: Classes<N>) -> i32 {
+    let best = (0..GAINS.len())
+        .find(|&k| !kind(k, first, classes).is_zero())
         .unwrap_or(GAINS.len() - 1);
-    (GAINS[best], best)
+    GAINS[best]
 }
 
-/// The first byte's best gain over its base (bonus, less 2 in the other case), with
-/// `reach[d]` set to its occurrences that gain at most `d` less.
-fn start_levels(first: &[u64], rows: ChainRows<'_>, reach: &mut [[u64; MAX_WORDS]; LEVELS]) -> i32 {
-    let (best, _) = start_kinds(first, rows);
-    // How many kinds each level takes: those that gain at most `d` less than the best.
-    let taken: [usize; LEVELS] =
-        std::array::from_fn(|d| GAINS.iter().filter(|&&g| g >= best - d as i32).count());
-    for w in 0..first.len() {
-        let mut upto = [0u64; 9];
-        for (i, bits) in kinds_at(first, rows, w).into_iter().enumerate() {
-            upto[i + 1] = upto[i] | bits;
-        }
-        for (level, &taken) in reach.iter_mut().zip(&taken) {
-            level[w] = upto[taken];
-        }
+/// The first byte's best gain over its base (bonus, less 2 in the other case), and its
+/// occurrences by level: level `d` holds those that gain at most `d` less.
+#[inline(always)]
+fn start_levels<const N: usize>(first: Bits<N>, classes: Classes<N>) -> (i32, [Bits<N>; LEVELS]) {
+    let best = best_gain(first, classes);
+    let mut upto = [Bits::ZERO; GAINS.len() + 1];
+    for k in 0..GAINS.len() {
+        upto[k + 1] = upto[k] | kind(k, first, classes);
     }
-    best
+    // Each level takes the kinds that gain at most `d` less than the best.
+    let reach =
+        std::array::from_fn(|d| upto[GAINS.iter().filter(|&&g| g >= best - d as i32).count()]);
+    (best, reach)
 }
 
 /// Walks the rest of the term from `reach` (occurrences by loss so far, each level holding
 /// the ones below it); returns the least total loss that reaches the last byte, or
-/// [`LEVELS`] when every way loses more.
-fn chain_loss(
+/// `most + 1` when every way loses more than `most`.
+#[inline(always)]
+fn chain_loss<const N: usize>(
     masks: &ByteMasks,
     rest: &[u16],
-    rows: ChainRows<'_>,
-    words: usize,
-    reach: &mut [[u64; MAX_WORDS]; LEVELS],
-) -> i32 {
+    classes: Classes<N>,
+    mut reach: [Bits<N>; LEVELS],
+    most: usize,
+) -> usize {
     const _: () = assert!(LEVELS == 4);
+    let Classes { head, brk, upper } = classes;
     for &needle in rest {
-        let occ = masks.row(needle as usize);
-        let mut any_left = 0u64;
-        // Last word first: each word's carry reads the word before it, not yet updated.
-        for w in (0..words).rev() {
-            let now = [reach[0][w], reach[1][w], reach[2][w], reach[3][w]];
-            let before = match w {
-                0 => [0; LEVELS],
-                _ => [
-                    reach[0][w - 1],
-                    reach[1][w - 1],
-                    reach[2][w - 1],
-                    reach[3][w - 1],
-                ],
-            };
-            let on = |d: usize, by: u32| now[d] << by | before[d] >> (64 - by);
-            let (head, brk) = (rows.head[w], rows.brk[w]);
-            // Reachable with a total loss of at most d: the next byte loses nothing (no camel
-            // hump); a gap of g loses g - 1 at a word start and g after punctuation.
-            let to = [
-                on(0, 1) | head & on(0, 2),
-                on(1, 1) | head & (on(1, 2) | on(0, 3)) | brk & on(0, 2),
-                on(2, 1) | head & (on(2, 2) | on(1, 3) | on(0, 4)) | brk & (on(1, 2) | on(0, 3)),
-                on(3, 1)
-                    | head & (on(3, 2) | on(2, 3) | on(1, 4) | on(0, 5))
-                    | brk & (on(2, 2) | on(1, 3) | on(0, 4)),
-            ];
-            let upper = rows.upper.map_or(0, |u| u[w]);
-            let (same, other) = (occ[w] & !upper, occ[w] & upper);
-            reach[0][w] = same & to[0];
-            reach[1][w] = same & to[1];
-            reach[2][w] = same & to[2] | other & to[0];
-            reach[3][w] = same & to[3] | other & to[1];
-            any_left |= reach[3][w];
+        let occ = Bits::<N>::load(masks.row(needle as usize));
+        // Reachable with a total loss of at most d: the next byte loses nothing (no camel
+        // hump); a gap of g loses g - 1 at a word start and g after punctuation. `gap[d]`:
+        // after a gap of 1 or more from level d, d - 1, ... (the word-start losses), so
+        // level d reaches a word start from `gap[d]` and a byte after punctuation from
+        // `gap[d - 1]`.
+        let mut gap = [Bits::ZERO; LEVELS];
+        gap[0] = reach[0].shifted(2);
+        for d in 1..LEVELS {
+            gap[d] = reach[d].shifted(2) | gap[d - 1].shifted(1);
         }
-        if any_left == 0 {
-            return LEVELS as i32;
+        let to: [Bits<N>; LEVELS] = std::array::from_fn(|d| {
+            let after_break = match d {
+                0 => Bits::ZERO,
+                _ => brk & gap[d - 1],
+            };
+            reach[d].shifted(1) | head & gap[d] | after_break
+        });
+        let (same, other) = (occ & !upper, occ & upper);
+        reach = [
+            same & to[0],
+            same & to[1],
+            same & to[2] | other & to[0],
+            same & to[3] | other & to[1],
+        ];
+        if reach[most].is_zero() {
+            return most + 1;
         }
     }
-    (0..LEVELS)
-        .find(|&d| reach[d][..words].iter().any(|&w| w != 0))
-        .unwrap_or(LEVELS) as i32
+    (0..=most)
+        .find(|&d| !reach[d].is_zero())
+        .unwrap_or(most + 1)
 }
