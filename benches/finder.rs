@@ -134,7 +134,9 @@ fn write_lines(dir: &str) {
 }
 
 /// `FINDER_BENCH_PROFILE=SIZE:QUERY[:REPS[:THREADS]]`: only runs that search `REPS` times (a
-/// `QUERY` of `a>b` narrows from `a` to `b`) and prints wall and process CPU time per search,
+/// `QUERY` of `a>b` narrows from `a` to `b`; `~a` types `a` a key at a time, each keystroke
+/// narrowing the one before, and prints each keystroke's median) and prints wall and process
+/// CPU time per search,
 /// for profilers (`valgrind --tool=callgrind --toggle-collect='*FinderIndex*search*'`) and for
 /// comparing versions on a loaded machine.
 fn profile(spec: &str) {
@@ -148,6 +150,9 @@ fn profile(spec: &str) {
         threads,
         ..SearchOptions::default()
     };
+    if let Some(typed) = query.strip_prefix('~') {
+        return profile_typing(&index, typed, reps, &options);
+    }
     let (from, to) = query.split_once('>').unwrap_or(("", query));
     let previous = (!from.is_empty()).then(|| index.search(from, &options, None));
     let (mut walls, mut cpus) = (Vec::new(), Vec::new());
@@ -167,6 +172,29 @@ fn profile(spec: &str) {
         cpus[reps / 2],
         walls[0]
     );
+}
+
+/// A query typed a key at a time, each search narrowing the previous one's results as the
+/// finder does: the median wall time of each keystroke over `reps` typings.
+fn profile_typing(index: &FinderIndex, typed: &str, reps: usize, options: &SearchOptions) {
+    let prefixes: Vec<&str> = typed
+        .char_indices()
+        .map(|(at, c)| &typed[..at + c.len_utf8()])
+        .collect();
+    let mut walls = vec![Vec::new(); prefixes.len()];
+    for _ in 0..reps {
+        let mut previous = None;
+        for (k, prefix) in prefixes.iter().enumerate() {
+            let wall = Instant::now();
+            let results = black_box(index.search(prefix, options, previous.as_ref()));
+            walls[k].push(wall.elapsed());
+            previous = Some(results);
+        }
+    }
+    for (prefix, walls) in prefixes.iter().zip(&mut walls) {
+        walls.sort();
+        println!("typed {prefix:?}: median wall {:.2?}", walls[reps / 2]);
+    }
 }
 
 /// CPU time of the whole process (all threads), which load from other processes barely moves.

@@ -317,7 +317,9 @@ impl<'a> Worker<'a> {
         self.chained.clear();
         for (t, term) in terms.iter().enumerate() {
             let rows = self.chain_rows(field, term);
-            let most = slack.unwrap_or(i64::MAX);
+            // With no floor yet, the cheap walk: losses of up to 3 (most of the best hits'
+            // chains); with one, as many as could still cut the candidate.
+            let most = slack.unwrap_or(3);
             let bound = chain_bound_ascii(&self.masks, &term.needle_of, rows, most);
             self.chained.push(bound);
             if let Some(slack) = slack.as_mut() {

@@ -38,8 +38,10 @@ const _: () = assert!(PENALTY_CASE_MISMATCH == -2);
 /// so the walk works on rows held by value.
 const MAX_WORDS: usize = 8;
 
-/// Losses told apart: 0 to `LEVELS - 1`; a larger one counts as `LEVELS`.
-const LEVELS: usize = 4;
+/// Losses told apart: 0 to `LEVELS - 1`; a larger one counts as `LEVELS`. No more: a gap
+/// ending on a byte with no bonus loses at least 8, and the walk does not follow those.
+const LEVELS: usize = 8;
+const _: () = assert!(BONUS_CONSECUTIVE - (GAP_START + GAP_EXTENSION) >= LEVELS as i32);
 
 /// Whether a text can use [`chain_bound_ascii`]: it has no camel-case hump (its camel bonus
 /// class row, [`super::BONUS_CLASSES`], is empty).
@@ -90,7 +92,7 @@ impl<const N: usize> Classes<N> {
 pub(in crate::analysis::finder) struct ChainBound {
     /// An upper bound of the skim score.
     pub bound: i32,
-    /// Whether the bound is the score itself: a chain losing less than [`LEVELS`] was found,
+    /// Whether the bound is the score itself: a chain losing no more than was asked was found,
     /// and it is a real match scoring exactly the bound (every step of the walk adds what the
     /// skim recurrence adds), while the recurrence takes the best match.
     pub exact: bool,
@@ -126,9 +128,24 @@ fn chain_bound<const N: usize>(
     rows: ChainRows<'_>,
     most: usize,
 ) -> ChainBound {
+    // As few levels as tell the losses asked for: each costs a few operations a byte.
+    match most {
+        0..=1 => chain_bound_in::<N, 2>(masks, needle_of, rows, most),
+        2..=3 => chain_bound_in::<N, 4>(masks, needle_of, rows, most),
+        _ => chain_bound_in::<N, LEVELS>(masks, needle_of, rows, most),
+    }
+}
+
+/// [`chain_bound`] over `N` words, telling losses up to `most` (below `L`) apart.
+fn chain_bound_in<const N: usize, const L: usize>(
+    masks: &ByteMasks,
+    needle_of: &[u16],
+    rows: ChainRows<'_>,
+    most: usize,
+) -> ChainBound {
     let classes = Classes::<N>::load(rows);
     let first = Bits::<N>::load(masks.row(needle_of[0] as usize));
-    let (start, reach) = start_levels(first, classes);
+    let (start, reach) = start_levels::<N, L>(first, classes);
     let lost = chain_loss(masks, &needle_of[1..], classes, reach, most);
     ChainBound {
         bound: perfect_base(needle_of) + start - lost as i32,
@@ -208,7 +225,10 @@ fn best_gain<const N: usize>(first: Bits<N>, classes: Classes<N>) -> i32 {
 /// The first byte's best gain over its base (bonus, less 2 in the other case), and its
 /// occurrences by level: level `d` holds those that gain at most `d` less.
 #[inline(always)]
-fn start_levels<const N: usize>(first: Bits<N>, classes: Classes<N>) -> (i32, [Bits<N>; LEVELS]) {
+fn start_levels<const N: usize, const L: usize>(
+    first: Bits<N>,
+    classes: Classes<N>,
+) -> (i32, [Bits<N>; L]) {
     let best = best_gain(first, classes);
     let mut upto = [Bits::ZERO; GAINS.len() + 1];
     for k in 0..GAINS.len() {
@@ -224,14 +244,14 @@ fn start_levels<const N: usize>(first: Bits<N>, classes: Classes<N>) -> (i32, [B
 /// the ones below it); returns the least total loss that reaches the last byte, or
 /// `most + 1` when every way loses more than `most`.
 #[inline(always)]
-fn chain_loss<const N: usize>(
+fn chain_loss<const N: usize, const L: usize>(
     masks: &ByteMasks,
     rest: &[u16],
     classes: Classes<N>,
-    mut reach: [Bits<N>; LEVELS],
+    mut reach: [Bits<N>; L],
     most: usize,
 ) -> usize {
-    const _: () = assert!(LEVELS == 4);
+    debug_assert!(most < L);
     let Classes { head, brk, upper } = classes;
     for &needle in rest {
         let occ = Bits::<N>::load(masks.row(needle as usize));
@@ -240,25 +260,24 @@ fn chain_loss<const N: usize>(
         // after a gap of 1 or more from level d, d - 1, ... (the word-start losses), so
         // level d reaches a word start from `gap[d]` and a byte after punctuation from
         // `gap[d - 1]`.
-        let mut gap = [Bits::ZERO; LEVELS];
+        let mut gap = [Bits::ZERO; L];
         gap[0] = reach[0].shifted(2);
-        for d in 1..LEVELS {
+        for d in 1..L {
             gap[d] = reach[d].shifted(2) | gap[d - 1].shifted(1);
         }
-        let to: [Bits<N>; LEVELS] = std::array::from_fn(|d| {
+        let to: [Bits<N>; L] = std::array::from_fn(|d| {
             let after_break = match d {
                 0 => Bits::ZERO,
                 _ => brk & gap[d - 1],
             };
             reach[d].shifted(1) | head & gap[d] | after_break
         });
+        // A byte in the other case loses 2 more.
         let (same, other) = (occ & !upper, occ & upper);
-        reach = [
-            same & to[0],
-            same & to[1],
-            same & to[2] | other & to[0],
-            same & to[3] | other & to[1],
-        ];
+        reach = std::array::from_fn(|d| match d {
+            0 | 1 => same & to[d],
+            _ => same & to[d] | other & to[d - 2],
+        });
         if reach[most].is_zero() {
             return most + 1;
         }
