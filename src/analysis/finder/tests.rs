@@ -395,6 +395,23 @@ fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
             let expected = &all.hits[..limit.min(all.hits.len())];
             assert_eq!(few.hits[..], *expected, "{query} / {limit} / {threads}");
             assert_eq!(few.matched, all.matched, "{query}");
+            // Typed a key at a time, each keystroke narrowing the last: the same best.
+            let options = SearchOptions {
+                limit,
+                threads,
+                ..SearchOptions::default()
+            };
+            let mut typed: Option<Results> = None;
+            for (at, c) in query.char_indices() {
+                let prefix = &query[..at + c.len_utf8()];
+                typed = Some(index.search(prefix, &options, typed.as_ref()));
+            }
+            let typed = typed.expect("a query has a first key");
+            assert_eq!(
+                typed.hits[..],
+                *expected,
+                "typed {query} / {limit} / {threads}"
+            );
         }
     }
 }
