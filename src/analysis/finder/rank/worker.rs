@@ -242,8 +242,8 @@ impl<'a> Worker<'a> {
             let total = self.chained.iter().map(|c| c.bound as i64).sum::<i64>() + boost;
             let exact = self.chained.iter().all(|c| c.exact);
             if let (Some(floor), false) = (floor, exact) {
-                // A broken chain's bound is loose (it only knows the chain lost at least
-                // `LEVELS`): the per-byte bound often tells more.
+                // A broken chain's bound is loose (it only knows the chain lost more than the
+                // walk told apart): the per-byte bound often tells more.
                 let tight = self.tight_bound(field) + boost;
                 if tight <= floor {
                     return Rating::Below;
