@@ -457,10 +457,6 @@ mod tests {
             let mut built = ByteMasks::default();
             built.build_padded(&padded, text.len(), &needles);
             prop_assert_eq!(&built.bits, &expected.bits);
-            // Has the needles in order, twice over: where the greedy match finds them.
-            let twice: Vec<u16> = (0..pairs.len() as u16).chain(0..pairs.len() as u16).collect();
-            let mut chain = Vec::new();
-            prop_assert_eq!(built.has_chain(&twice), built.first_chain(&twice, &mut chain));
             // The greedy first match of every needle in turn, twice over, byte by byte.
             let needle_of: Vec<u16> = (0..pairs.len() as u16).chain(0..pairs.len() as u16).collect();
             let mut bytewise = Vec::new();
@@ -478,6 +474,7 @@ mod tests {
             let mut chain = Vec::new();
             let found = built.first_chain(&needle_of, &mut chain);
             prop_assert_eq!(found, bytewise.len() == needle_of.len());
+            prop_assert_eq!(built.has_chain(&needle_of), found);
             if found {
                 prop_assert_eq!(&chain, &bytewise);
             }
