@@ -336,20 +336,25 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
         let report = |progress| {
             let _ = events.send(AppEvent::Message(Message::Progress(progress)));
         };
-        let analysis = Arc::new(analyse(&corpus, &corrections, first, &cache, report));
+        let (analysis, unsaved) = analyse_unsaved(&corpus, &corrections, first, &cache, report);
+        let analysis = Arc::new(analysis);
         let table = crate::state::EntityTable::from_analysis(&analysis.entities);
         let message = Message::Linked(Arc::clone(&analysis), Box::new(table));
         if events.send(AppEvent::Message(message)).is_err() {
             return;
         }
         // Side by side: the open article's story map and coverage, so `m` and `C` open at
-        // once (other stories' are built when first opened), and the finder's index over
-        // every sentence, which is not built on the UI thread either.
+        // once (other stories' are built when first opened), the analysis into the cache
+        // (after the reader has it), and the finder's index over every sentence, which is not
+        // built on the UI thread either.
         let index = thread::scope(|scope| {
             scope.spawn(|| {
                 if let Some(story) = analysis.story_of(first) {
                     analysis.story_map(story);
                     analysis.coverage(story);
+                }
+                if let Some(key) = unsaved {
+                    cache.put_corpus(key, &analysis.to_cached());
                 }
             });
             crate::analysis::finder::FinderIndex::build(
@@ -364,7 +369,8 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
 }
 
 /// Recognises every article (cached, on all cores, `first` first), then clusters, aligns and
-/// maps. `report` hears about progress every few articles.
+/// maps; the whole analysis comes from the cache when it has it, else goes into it. `report`
+/// hears about progress every few articles.
 pub fn analyse(
     corpus: &Corpus,
     corrections: &EntityCorrections,
@@ -372,6 +378,23 @@ pub fn analyse(
     cache: &AnalysisCache,
     report: impl Fn(crate::state::Progress) + Sync,
 ) -> CorpusAnalysis {
+    let (analysis, unsaved) = analyse_unsaved(corpus, corrections, first, cache, report);
+    if let Some(key) = unsaved {
+        cache.put_corpus(key, &analysis.to_cached());
+    }
+    analysis
+}
+
+/// `analyse`, leaving the whole analysis for the caller to store (`put_corpus` under the key
+/// given back, `None` when it came from the cache or cannot be keyed), so whoever is waiting
+/// for it need not wait for the write too.
+pub fn analyse_unsaved(
+    corpus: &Corpus,
+    corrections: &EntityCorrections,
+    first: usize,
+    cache: &AnalysisCache,
+    report: impl Fn(crate::state::Progress) + Sync,
+) -> (CorpusAnalysis, Option<crate::corpus::CorpusKey>) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = corpus.articles.len();
     let started = std::time::Instant::now();
@@ -387,7 +410,7 @@ pub fn analyse(
             total,
             elapsed_ms: started.elapsed().as_millis() as u64,
         });
-        return analysis;
+        return (analysis, None);
     }
     let mut order: Vec<usize> = (0..total).collect();
     if first < total {
@@ -436,11 +459,7 @@ pub fn analyse(
         .map(|m| m.into_inner().unwrap_or_default())
         .collect();
     let entities = crate::analysis::CorpusEntities::from_mentions(corpus, mentions, corrections);
-    let analysis = CorpusAnalysis::from_entities(corpus, entities);
-    if let Some(key) = key {
-        cache.put_corpus(key, &analysis.to_cached());
-    }
-    analysis
+    (CorpusAnalysis::from_entities(corpus, entities), key)
 }
 
 /// Saves the whole list; a read-only store or a failed write comes back as `Saved::Failed`.

@@ -4,10 +4,11 @@
 //! missing, corrupt or stale entry is a miss and is recomputed; no I/O error ever reaches the
 //! caller. The only code that reads or writes the cache folder.
 //!
-//! Layout: `<root>/<analyser fingerprint, 16 hex>/<text hash, 32 hex>.bin`, where `<root>` is
-//! `$XDG_CACHE_HOME/parallax` (else `~/.cache/parallax`). A new analyser writes into a new
-//! folder and removes the folders of other fingerprints. Each entry is a small header (magic,
-//! format, fingerprint, key, length, checksum) and the postcard-encoded `CachedArticle`.
+//! Layout: `<root>/<analyser fingerprint, 16 hex>/<first byte of the text hash, 2 hex>.pack`,
+//! where `<root>` is `$XDG_CACHE_HOME/parallax` (else `~/.cache/parallax`). A new analyser
+//! writes into a new folder and removes the folders of other fingerprints. Each pack is a run of
+//! entries (`pack.rs`), each a small header (magic, format, fingerprint, key, length, checksum)
+//! and the postcard-encoded `CachedArticle`.
 //! Beside them, `corpus/<corpus key, 32 hex>.bin` hold whole corpora's analyses
 //! (`corpus_entry.rs`), the few most recent only.
 
@@ -15,6 +16,7 @@ mod cached_article;
 mod corpus_entry;
 mod entry;
 mod fingerprint;
+mod pack;
 
 pub use cached_article::CachedArticle;
 pub use corpus_entry::CorpusKey;
@@ -28,6 +30,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// Bump when cleaning, sentence splitting or recognition change what they produce for the same
 /// text (the recogniser's weights and the compiled-in word lists are hashed in anyway).
@@ -51,12 +54,14 @@ impl CacheKey {
     }
 }
 
-/// A folder of cached analyses for one analyser fingerprint, or nothing (disabled).
+/// A folder of cached analyses for one analyser fingerprint, or nothing (disabled). Clones
+/// share what has been read of the folder.
 #[derive(Clone, Debug)]
 pub struct AnalysisCache {
     /// The folder of this fingerprint's entries; `None` when the cache is off.
     dir: Option<PathBuf>,
     fingerprint: u64,
+    packs: Arc<pack::Packs>,
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -87,6 +92,7 @@ impl AnalysisCache {
         AnalysisCache {
             dir: Some(root.into().join(format!("{fingerprint:016x}"))),
             fingerprint,
+            packs: Default::default(),
         }
     }
 
@@ -95,6 +101,7 @@ impl AnalysisCache {
         AnalysisCache {
             dir: None,
             fingerprint: analyser_fingerprint(),
+            packs: Default::default(),
         }
     }
 
@@ -103,27 +110,23 @@ impl AnalysisCache {
         self.dir.as_deref()
     }
 
-    fn entry_path(&self, key: CacheKey) -> Option<PathBuf> {
-        Some(self.dir.as_ref()?.join(format!("{:032x}.bin", key.0)))
-    }
-
     /// The entry for a key, if there is a sound one.
     pub fn get(&self, key: CacheKey) -> Option<CachedArticle> {
-        let bytes = fs::read(self.entry_path(key)?).ok()?;
+        let bytes = self.packs.read(self.dir.as_ref()?, key, self.fingerprint)?;
         entry::decode(&bytes, self.fingerprint, key)
     }
 
-    /// Stores an entry: written to a temporary file, then renamed over the old one, so a reader
-    /// sees the old entry or the new one, never half of one. Failures are ignored.
+    /// Stores an entry, appended whole to its pack (a torn write is a miss, recomputed next
+    /// time). Failures are ignored.
     pub fn put(&self, key: CacheKey, article: &CachedArticle) {
-        let (Some(dir), Some(path)) = (self.dir.as_ref(), self.entry_path(key)) else {
+        let Some(dir) = self.dir.as_ref() else {
             return;
         };
         let Some(bytes) = entry::encode(article, self.fingerprint, key) else {
             return;
         };
         if self.prepare(dir) {
-            write_atomically(dir, &path, &bytes);
+            let _ = self.packs.append(dir, key, &bytes);
         }
     }
 

@@ -38,20 +38,27 @@ fn a_miss_analyses_and_stores_then_a_hit_gives_the_same_article() {
 }
 
 #[test]
-fn entries_are_written_whole_with_no_temporary_file_left() {
+fn entries_go_into_packs_with_no_temporary_file_left() {
     let root = tempfile::tempdir().unwrap();
     let cache = AnalysisCache::at(root.path());
     load(&cache, seed(1));
     load(&cache, seed(2));
     let files = entries(cache.dir().unwrap());
-    assert_eq!(files.len(), 2);
+    assert!(!files.is_empty() && files.len() <= 2);
     assert!(files
         .iter()
-        .all(|f| f.extension().is_some_and(|e| e == "bin")));
+        .all(|f| f.extension().is_some_and(|e| e == "pack")));
+    // A new cache over the same folder (a later run) reads both back.
+    let later = AnalysisCache::at(root.path());
+    for i in [1, 2] {
+        assert!(later
+            .get(CacheKey::of(&seed(i), CleanMode::Clean))
+            .is_some());
+    }
 }
 
 #[test]
-fn a_corrupt_entry_is_recomputed_silently_and_rewritten() {
+fn a_corrupt_entry_is_recomputed_silently_and_stored_again() {
     let root = tempfile::tempdir().unwrap();
     let cache = AnalysisCache::at(root.path());
     let (article, mentions) = load(&cache, seed(0));
@@ -70,13 +77,66 @@ fn a_corrupt_entry_is_recomputed_silently_and_rewritten() {
     ];
     let key = CacheKey::of(&seed(0), CleanMode::Clean);
     for corrupt in corruptions {
-        fs::write(&file, corrupt).unwrap();
+        fs::write(&file, &corrupt).unwrap();
         assert!(cache.get(key).is_none());
+        assert!(AnalysisCache::at(root.path()).get(key).is_none());
         let (again, again_mentions) = load(&cache, seed(0));
         assert_eq!(again_mentions, mentions);
         assert_eq!(again.sentences, article.sentences);
-        assert_eq!(fs::read(&file).unwrap(), sound, "rewritten");
+        // Stored again after the damage, and found there by this cache and a new one.
+        let pack = fs::read(&file).unwrap();
+        assert_eq!(pack.len(), corrupt.len() + sound.len());
+        assert_eq!(&pack[corrupt.len()..], &sound[..]);
+        assert!(cache.get(key).is_some());
+        assert!(AnalysisCache::at(root.path()).get(key).is_some());
     }
+}
+
+#[test]
+fn damage_inside_a_pack_costs_only_the_entries_it_touches() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = AnalysisCache::at(root.path());
+    // Entries for made-up keys in one pack (the first byte picks the pack).
+    let key = |i: u128| CacheKey((0xab << 120) | i);
+    let (article, mentions) = load(&AnalysisCache::disabled(), seed(0));
+    let value = CachedArticle::of(&article, &mentions);
+    for i in 0..6 {
+        cache.put(key(i), &value);
+    }
+    let file = cache.dir().unwrap().join("ab.pack");
+    let mut bytes = fs::read(&file).unwrap();
+    // Six entries of one length (the same value).
+    let one = bytes.len() / 6;
+    // A byte flipped in the fifth entry's payload, and the third cut short as by a torn write.
+    bytes[4 * one + 100] ^= 0xff;
+    bytes.drain(2 * one + one / 2..3 * one);
+    fs::write(&file, &bytes).unwrap();
+    let later = AnalysisCache::at(root.path());
+    let found: Vec<bool> = (0..6).map(|i| later.get(key(i)).is_some()).collect();
+    assert_eq!(found, [true, true, false, true, false, true]);
+    assert_eq!(later.get(key(5)), Some(value));
+}
+
+#[test]
+fn writers_on_two_threads_lose_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = AnalysisCache::at(root.path());
+    let (article, mentions) = load(&AnalysisCache::disabled(), seed(4));
+    let value = CachedArticle::of(&article, &mentions);
+    let key = |i: u128| CacheKey(i.wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835));
+    std::thread::scope(|scope| {
+        for half in 0..2u128 {
+            let (cache, value) = (&cache, &value);
+            scope.spawn(move || {
+                for i in (0..600).filter(|i| i % 2 == half) {
+                    cache.put(key(i), value);
+                }
+            });
+        }
+    });
+    let later = AnalysisCache::at(root.path());
+    assert!((0..600).all(|i| later.get(key(i)).as_ref() == Some(&value)));
+    assert!((0..600).all(|i| cache.get(key(i)).is_some()));
 }
 
 #[test]
