@@ -2,6 +2,7 @@
 
 pub mod align;
 mod ascii_sentence_bounds;
+pub(crate) mod ascii_word_bounds;
 pub mod corpus_analysis;
 pub mod corpus_entities;
 pub mod corrections;

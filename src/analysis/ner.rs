@@ -3,11 +3,11 @@
 //! hand-written gazetteers and document-level consistency. Pure functions over text: no I/O,
 //! no terminal types.
 
-mod ascii_word_bounds;
 pub mod conll;
 pub mod context;
 pub mod dates;
 mod document;
+mod emission_rows;
 pub mod evaluation;
 pub mod feature_hash;
 pub mod features;

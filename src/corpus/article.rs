@@ -5,9 +5,9 @@ use super::line::{trim_line, Line, LineKind};
 use super::manifest::MetadataOverride;
 use super::metadata::Metadata;
 use super::reason::RemovalReason;
+use crate::analysis::ascii_word_bounds::word_indices;
 use crate::analysis::sentences::split_sentences;
 use crate::text::{display_safe, ByteSpan, CharMap, CharSpan};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// One loaded article. The source text is never changed; every span indexes into it.
 #[derive(Clone, Debug)]
@@ -52,7 +52,7 @@ impl Article {
             .collect();
         let word_count = paragraphs
             .iter()
-            .map(|p| source[p.range()].unicode_words().count())
+            .map(|p| word_indices(&source[p.range()]).count())
             .sum();
         let chars = CharMap::new(&source);
         Article {

@@ -2,9 +2,9 @@
 //! no diacritics, no possessive `'s`, no apostrophes.
 
 use super::lexicon::is_apostrophe;
+use crate::analysis::ascii_word_bounds::word_indices;
 use crate::analysis::entities::fold_case_and_marks;
 use crate::text::ByteSpan;
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -16,8 +16,7 @@ pub struct Token<'a> {
 
 /// The word tokens of `text[span]`, with spans into `text`.
 pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
-    text[span.range()]
-        .unicode_word_indices()
+    word_indices(&text[span.range()])
         .map(|(at, word)| {
             let start = span.start + at;
             Token {
@@ -31,6 +30,19 @@ pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
 
 /// "Assad’s" → "assad", "Erdoğan" → "erdogan", "O’Brien" → "obrien".
 pub fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        // The same, without going through chars.
+        let mut folded = word.to_ascii_lowercase();
+        if folded.len() > 2 && folded.ends_with("'s") {
+            folded.truncate(folded.len() - 2);
+        }
+        folded.retain(|c| !is_apostrophe(c));
+        return folded;
+    }
+    fold_any_word(word)
+}
+
+fn fold_any_word(word: &str) -> String {
     let folded = fold_case_and_marks(word);
     let stem = ["'s", "’s"]
         .iter()
@@ -50,5 +62,13 @@ mod tests {
         let folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
         assert_eq!(folded, ["assad", "erdogan", "14", "year"]);
         assert_eq!(&text[tokens[0].span.range()], "Assad’s");
+    }
+
+    proptest::proptest! {
+        /// The ASCII path folds as the general one does.
+        #[test]
+        fn ascii_words_fold_as_any_word_does(word in "[a-zA-Z0-9'`_]{0,12}") {
+            proptest::prop_assert_eq!(fold_word(&word), fold_any_word(&word));
+        }
     }
 }

@@ -1,6 +1,7 @@
-//! The trained weights: a dense hashed emission table (i16) and tag transitions, with the
-//! compact sparse file format shipped in `assets/ner/weights.bin`.
+//! The trained weights: a hashed emission table (i16, only its non-zero rows kept) and tag
+//! transitions, with the compact sparse file format shipped in `assets/ner/weights.bin`.
 
+use super::emission_rows::EmissionRows;
 use super::features::SentenceFeatures;
 use super::tag::{Tag, TAG_COUNT};
 use super::viterbi::{best_tags, TagScores, Transitions};
@@ -22,7 +23,7 @@ pub enum ModelError {
 /// Averaged, quantised perceptron weights.
 pub struct Model {
     bits: u32,
-    emissions: Vec<i16>,
+    emissions: EmissionRows,
     transitions: [[i32; TAG_COUNT]; TAG_COUNT],
     start: [i32; TAG_COUNT],
 }
@@ -39,7 +40,7 @@ impl Model {
     ) -> Model {
         let largest = emissions.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
         let scale = i16::MAX as f32 / largest;
-        let emissions = emissions
+        let emissions: Vec<i16> = emissions
             .iter()
             .map(|w| (w * scale).round() as i16)
             .map(|q| {
@@ -53,7 +54,7 @@ impl Model {
         let round = |w: f32| (w * scale).round() as i32;
         Model {
             bits,
-            emissions,
+            emissions: EmissionRows::from_dense(&emissions),
             transitions: transitions.map(|row| row.map(round)),
             start: start.map(round),
         }
@@ -80,8 +81,7 @@ impl Model {
             .map(|index| {
                 let mut scores = [0i32; TAG_COUNT];
                 for &bucket in features.token(index) {
-                    let start = bucket as usize * TAG_COUNT;
-                    if let Some(row) = self.emissions.get(start..start + TAG_COUNT) {
+                    if let Some(row) = self.emissions.row(bucket as usize) {
                         for (score, &weight) in scores.iter_mut().zip(row) {
                             *score += weight as i32;
                         }
@@ -102,14 +102,11 @@ impl Model {
             out.extend_from_slice(&value.to_le_bytes());
         }
         let mut previous = 0usize;
-        for (bucket, row) in self.emissions.chunks_exact(TAG_COUNT).enumerate() {
+        for (bucket, row) in self.emissions.rows() {
             let mask = row
                 .iter()
                 .enumerate()
                 .fold(0u64, |m, (t, &w)| m | ((w != 0) as u64) << t);
-            if mask == 0 {
-                continue;
-            }
             write_varint(&mut out, (bucket - previous) as u64);
             previous = bucket;
             write_varint(&mut out, mask);
@@ -155,7 +152,7 @@ impl Model {
         }
         Ok(Model {
             bits,
-            emissions,
+            emissions: EmissionRows::from_dense(&emissions),
             transitions,
             start,
         })

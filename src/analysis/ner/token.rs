@@ -5,7 +5,7 @@
 //! "Sharaa-Putin" split at the hyphen so each name can be tagged alone; the possessive
 //! "Assad’s" splits into "Assad" + "’s"; "U.S." and "Mr." keep their final period.
 
-use super::ascii_word_bounds::AsciiWordBounds;
+use crate::analysis::ascii_word_bounds::AsciiWordBounds;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
