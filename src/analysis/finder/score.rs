@@ -305,7 +305,7 @@ mod tests {
                 upper: (!case_sensitive).then_some(upper.as_slice()),
             };
             let chain = chain_bound_ascii(&masks, &needle_of, rows, i64::MAX);
-            for most in 0..8 {
+            for most in 0..16 {
                 let told = chain_bound_ascii(&masks, &needle_of, rows, most);
                 assert!(
                     told.bound as i64 >= generic && told.bound >= chain.bound,

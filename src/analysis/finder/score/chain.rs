@@ -9,7 +9,7 @@
 //! letter or digit, so its in-place bonus is 0 or camel; with no camel hump in the text it is
 //! 0 and a consecutive byte gains `BONUS_CONSECUTIVE` (4). A byte after a gap of `g` gains
 //! `bonus + GAP_START + g * GAP_EXTENSION`: 4 only after a one-byte gap at a word start,
-//! `g - 1` less at a word start, `g` less after punctuation, at least 8 less elsewhere. A
+//! `g - 1` less at a word start, `g` less after punctuation, `g + 7` less elsewhere. A
 //! byte matched in the other case (a case-blind term's letter in capitals) loses 2 more. So a
 //! match's score is the perfect chain's minus the sum of these losses; the walk below follows
 //! the reachable positions of each pattern byte at each total loss up to [`LEVELS`] - 1,
@@ -30,18 +30,23 @@ use super::{GAP_START, PENALTY_CASE_MISMATCH, SCORE_MATCH};
 const _: () = assert!(BONUS_HEAD + GAP_START + GAP_EXTENSION == BONUS_CONSECUTIVE);
 const _: () = assert!(BONUS_BREAK + GAP_START + GAP_EXTENSION < BONUS_CONSECUTIVE);
 // The losses in `chain_loss`'s steps: a gap of g loses g - 1 at a word start, g after
-// punctuation; the other case loses 2.
+// punctuation, g + 7 elsewhere; the other case loses 2.
 const _: () = assert!(BONUS_HEAD - BONUS_BREAK == 1 && GAP_EXTENSION == -1);
+const _: () = assert!(BONUS_HEAD == PLAIN_GAP_LOSS as i32);
 const _: () = assert!(PENALTY_CASE_MISMATCH == -2);
+/// What landing after a gap on a byte with no bonus loses beyond landing on a word start.
+const PLAIN_GAP_LOSS: usize = 8;
 
 /// Texts longer than this many 64-byte words get the trivial bound (no chain is looked for),
 /// so the walk works on rows held by value.
 const MAX_WORDS: usize = 8;
 
-/// Losses told apart: 0 to `LEVELS - 1`; a larger one counts as `LEVELS`. No more: a gap
-/// ending on a byte with no bonus loses at least 8, and the walk does not follow those.
-const LEVELS: usize = 8;
-const _: () = assert!(BONUS_CONSECUTIVE - (GAP_START + GAP_EXTENSION) >= LEVELS as i32);
+/// Losses told apart: 0 to `LEVELS - 1`; a larger one counts as `LEVELS`. Past 8 the walk
+/// follows gaps that end on a byte with no bonus too: a short query's best hits can lose
+/// that much (three letters at three word starts), and a bound that cannot tell them from
+/// worse matches sends thousands of texts to exact scoring.
+const LEVELS: usize = 16;
+const _: () = assert!(BONUS_CONSECUTIVE - (GAP_START + GAP_EXTENSION) == PLAIN_GAP_LOSS as i32);
 
 /// Whether a text can use [`chain_bound_ascii`]: it has no camel-case hump (its camel bonus
 /// class row, [`super::BONUS_CLASSES`], is empty).
@@ -132,6 +137,7 @@ fn chain_bound<const N: usize>(
     match most {
         0..=1 => chain_bound_in::<N, 2>(masks, needle_of, rows, most),
         2..=3 => chain_bound_in::<N, 4>(masks, needle_of, rows, most),
+        4..=7 => chain_bound_in::<N, 8>(masks, needle_of, rows, most),
         _ => chain_bound_in::<N, LEVELS>(masks, needle_of, rows, most),
     }
 }
@@ -253,13 +259,14 @@ fn chain_loss<const N: usize, const L: usize>(
 ) -> usize {
     debug_assert!(most < L);
     let Classes { head, brk, upper } = classes;
+    let plain = !head & !brk;
     for &needle in rest {
         let occ = Bits::<N>::load(masks.row(needle as usize));
         // Reachable with a total loss of at most d: the next byte loses nothing (no camel
-        // hump); a gap of g loses g - 1 at a word start and g after punctuation. `gap[d]`:
-        // after a gap of 1 or more from level d, d - 1, ... (the word-start losses), so
-        // level d reaches a word start from `gap[d]` and a byte after punctuation from
-        // `gap[d - 1]`.
+        // hump); a gap of g loses g - 1 at a word start, g after punctuation and g + 7
+        // elsewhere. `gap[d]`: after a gap of 1 or more from level d, d - 1, ... (the
+        // word-start losses), so level d reaches a word start from `gap[d]`, a byte after
+        // punctuation from `gap[d - 1]` and any other byte from `gap[d - 8]`.
         let mut gap = [Bits::ZERO; L];
         gap[0] = reach[0].shifted(2);
         for d in 1..L {
@@ -270,7 +277,11 @@ fn chain_loss<const N: usize, const L: usize>(
                 0 => Bits::ZERO,
                 _ => brk & gap[d - 1],
             };
-            reach[d].shifted(1) | head & gap[d] | after_break
+            let after_plain = match d.checked_sub(PLAIN_GAP_LOSS) {
+                Some(from) => plain & gap[from],
+                None => Bits::ZERO,
+            };
+            reach[d].shifted(1) | head & gap[d] | after_break | after_plain
         });
         // A byte in the other case loses 2 more.
         let (same, other) = (occ & !upper, occ & upper);
