@@ -33,8 +33,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Bump when cleaning, sentence splitting or recognition change what they produce for the same
-/// text (the recogniser's weights and the compiled-in word lists are hashed in anyway).
-pub const ANALYSER_VERSION: u32 = 2;
+/// text (the recogniser's weights and the compiled-in word lists are hashed in anyway), or when
+/// the folder's layout changes, so that the old folder is removed (3: entries in packs).
+pub const ANALYSER_VERSION: u32 = 3;
 
 /// The hash of an article's text and the cleaning mode: what an entry is looked up by. The
 /// text is the file's bytes as decoded (for a valid UTF-8 file without a BOM, the file's bytes).
