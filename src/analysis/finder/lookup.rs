@@ -3,10 +3,12 @@
 
 use super::hit::build_hit;
 use super::index::FinderIndex;
+use super::query::Term;
 use super::query::{clip_query, Query};
-use super::rank::{in_parallel, keep_best, rank, Ids, Ranked, Scored};
+use super::rank::{in_parallel, keep_best, rank, Bounds, Ids, Ranked, Scored};
 use super::recent::Recent;
 use super::results::{Narrowing, Results, Survivors};
+use super::score::{MOST_ADDED_BY_A_BYTE, MOST_FOR_A_FIRST_BYTE};
 use super::target::Kind;
 use std::sync::Arc;
 
@@ -65,19 +67,20 @@ impl FinderIndex {
         let ranked = if parsed.terms.is_empty() {
             listing(&run, &boosts, options.limit)
         } else {
-            let survivors = previous
-                .and_then(|p| p.narrowing.as_ref())
-                .filter(|n| {
-                    n.index == self.id && n.kind == options.kind && clipped.starts_with(&n.query)
-                })
-                .map(|n| &n.survivors);
-            let ids = match survivors {
-                Some(Survivors::Ids(ids)) => {
+            let narrowing = previous.and_then(|p| p.narrowing.as_ref()).filter(|n| {
+                n.index == self.id && n.kind == options.kind && clipped.starts_with(&n.query)
+            });
+            let ids = match narrowing.map(|n| (&n.survivors, &n.terms)) {
+                Some((Survivors::Ids(ids, bounds), terms)) => {
                     let from = ids.partition_point(|&id| id < run.start);
                     let to = ids.partition_point(|&id| id < run.end);
-                    Ids::List(&ids[from..to])
+                    let bounds = Bounds {
+                        previous: &bounds[from..to],
+                        added: added_at_most(terms, &parsed.terms),
+                    };
+                    Ids::List(&ids[from..to], bounds)
                 }
-                Some(Survivors::All) | None => Ids::Run(run.clone()),
+                Some((Survivors::All, _)) | None => Ids::Run(run.clone()),
             };
             rank(self, &parsed, ids, &boosts, options.limit, threads)
         };
@@ -101,11 +104,11 @@ impl FinderIndex {
         hits.sort_by(|(a, x), (b, y)| y.score.cmp(&x.score).then(a.cmp(b)));
         let survivors = match parsed.terms.is_empty() {
             true => Survivors::All,
-            false => Survivors::Ids(Arc::from(ranked.survivors)),
+            false => Survivors::Ids(Arc::from(ranked.survivors), Arc::from(ranked.bounds)),
         };
         let matched = match &survivors {
             Survivors::All => run.len(),
-            Survivors::Ids(ids) => ids.len(),
+            Survivors::Ids(ids, _) => ids.len(),
         };
         Results {
             query: query.to_string(),
@@ -115,6 +118,11 @@ impl FinderIndex {
                 index: self.id,
                 query: clipped.to_string(),
                 kind: options.kind,
+                terms: parsed
+                    .terms
+                    .iter()
+                    .map(|t| (t.text.clone(), t.case_sensitive))
+                    .collect(),
                 survivors,
             }),
         }
@@ -149,8 +157,36 @@ fn listing(run: &std::ops::Range<u32>, boosts: &[(u32, i64)], limit: usize) -> R
     keep_best(&mut top, limit);
     Ranked {
         survivors: Vec::new(),
+        bounds: Vec::new(),
         top,
     }
+}
+
+/// How much the terms `now` can score above the terms `before` at most, for a candidate
+/// whose chain bounds applied (one ASCII field with no camel hump): each letter or digit
+/// appended to the last term adds at most `MOST_ADDED_BY_A_BYTE`, a new last term at most
+/// `MOST_FOR_A_FIRST_BYTE` for its first byte and `MOST_ADDED_BY_A_BYTE` for each after (a
+/// longer term's best match, cut short, is a match of the shorter one). `None` for any other
+/// change (an earlier term changed, the case rule changed, a byte not a letter or digit).
+fn added_at_most(before: &[(String, bool)], now: &[Term]) -> Option<i32> {
+    const NEXT: usize = MOST_ADDED_BY_A_BYTE as usize;
+    const FIRST: usize = MOST_FOR_A_FIRST_BYTE as usize;
+    let (last, kept) = before.split_last()?;
+    let same =
+        |t: &Term, (text, case): &(String, bool)| t.text == *text && t.case_sensitive == *case;
+    if !now.iter().all(|t| t.alnum) || !now.iter().zip(kept).all(|(t, b)| same(t, b)) {
+        return None;
+    }
+    let extended = now.get(kept.len())?;
+    if extended.case_sensitive != last.1 || !extended.text.starts_with(&last.0) {
+        return None;
+    }
+    let added = match &now[kept.len() + 1..] {
+        [] => (extended.text.len() - last.0.len()) * NEXT,
+        [new] if extended.text == last.0 => FIRST + (new.text.len() - 1) * NEXT,
+        _ => return None,
+    };
+    i32::try_from(added).ok()
 }
 
 impl Results {

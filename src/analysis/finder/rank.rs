@@ -7,6 +7,7 @@ mod worker;
 
 use super::index::FinderIndex;
 use super::query::Query;
+use super::results::NO_BOUND;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use worker::{Estimated, Pending, Worker};
@@ -27,18 +28,28 @@ pub(super) fn best_first(a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score.cmp(&a.score).then(a.id.cmp(&b.id))
 }
 
-/// The candidates to look at: a run of ids, or the survivors of a previous query.
+/// The candidates to look at: a run of ids, or the survivors of a previous query with upper
+/// bounds of their scores under this one (`NO_BOUND` where none is known; without the recent
+/// boost).
 #[derive(Clone, Debug)]
 pub(super) enum Ids<'a> {
     Run(Range<u32>),
-    List(&'a [u32]),
+    List(&'a [u32], Bounds<'a>),
+}
+
+/// Bounds from a previous query: its bound of each survivor, plus what the query's added
+/// characters can add at most (`None`: they tell nothing).
+#[derive(Copy, Clone, Debug)]
+pub(super) struct Bounds<'a> {
+    pub previous: &'a [i32],
+    pub added: Option<i32>,
 }
 
 impl Ids<'_> {
     fn len(&self) -> usize {
         match self {
             Ids::Run(r) => r.len(),
-            Ids::List(l) => l.len(),
+            Ids::List(l, _) => l.len(),
         }
     }
 
@@ -49,22 +60,35 @@ impl Ids<'_> {
                 .step_by(chunk)
                 .map(|s| Ids::Run(s..(s + chunk as u32).min(r.end)))
                 .collect(),
-            Ids::List(l) => l.chunks(chunk).map(Ids::List).collect(),
+            Ids::List(l, b) => l
+                .chunks(chunk)
+                .zip(b.previous.chunks(chunk))
+                .map(|(l, previous)| Ids::List(l, Bounds { previous, ..*b }))
+                .collect(),
         }
     }
 
-    fn for_each(&self, mut f: impl FnMut(u32)) {
+    /// Each id with its bound under this query, if known.
+    fn for_each(&self, mut f: impl FnMut(u32, Option<i64>)) {
         match self {
-            Ids::Run(r) => r.clone().for_each(f),
-            Ids::List(l) => l.iter().for_each(|&id| f(id)),
+            Ids::Run(r) => r.clone().for_each(|id| f(id, None)),
+            Ids::List(l, b) => l.iter().zip(b.previous).for_each(|(&id, &previous)| {
+                let bound = match (previous, b.added) {
+                    (NO_BOUND, _) | (_, None) => None,
+                    (previous, Some(added)) => Some(previous as i64 + added as i64),
+                };
+                f(id, bound)
+            }),
         }
     }
 }
 
-/// What a pass found: every candidate that matched (ascending ids) and the best `limit`.
+/// What a pass found: every candidate that matched (ascending ids) with an upper bound of its
+/// score without the boost (`NO_BOUND` where none is known), and the best `limit`.
 #[derive(Debug, Default)]
 pub(super) struct Ranked {
     pub survivors: Vec<u32>,
+    pub bounds: Vec<i32>,
     pub top: Vec<Scored>,
 }
 
@@ -92,6 +116,7 @@ pub(super) fn rank(
         Worker::new(index, query, boosts).estimate_all(part, limit)
     }) {
         estimated.survivors.extend(part.survivors);
+        estimated.bounds.extend(part.bounds);
         estimated.pending.extend(part.pending);
     }
     let worker = || Worker::new(index, query, boosts);
@@ -101,6 +126,7 @@ pub(super) fn rank(
     };
     Ranked {
         survivors: estimated.survivors,
+        bounds: estimated.bounds,
         top,
     }
 }

@@ -24,6 +24,8 @@ pub(super) struct Narrowing {
     /// The (clipped) query these survivors answer.
     pub query: String,
     pub kind: Option<Kind>,
+    /// The query's terms as parsed: (text, case-sensitive).
+    pub terms: Vec<(String, bool)>,
     pub survivors: Survivors,
 }
 
@@ -31,9 +33,13 @@ pub(super) struct Narrowing {
 pub(super) enum Survivors {
     /// Every candidate (the query had no term).
     All,
-    /// Candidate ids, ascending.
-    Ids(Arc<[u32]>),
+    /// Candidate ids, ascending, and for each an upper bound of its score without the recent
+    /// boost where the chain bounds gave one (else `NO_BOUND`).
+    Ids(Arc<[u32]>, Arc<[i32]>),
 }
+
+/// No upper bound known.
+pub(super) const NO_BOUND: i32 = i32::MAX;
 
 /// One result.
 #[derive(Clone, Debug, PartialEq, Eq)]

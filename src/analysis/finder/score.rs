@@ -222,6 +222,7 @@ mod sparse;
 
 pub(super) use chain::{
     chain_applies, chain_bound_ascii, chain_start_bound, upper_bits, ChainBound, ChainRows,
+    MOST_ADDED_BY_A_BYTE, MOST_FOR_A_FIRST_BYTE,
 };
 pub(super) use sparse::{
     skim_bound_ascii, skim_score_ascii, AsciiText, Occurrences, SparseRows, BONUS_CLASSES,
@@ -406,6 +407,28 @@ mod tests {
             pattern in "[a-dA-D0-9]{1,6}",
         ) {
             prop_assert_eq!(ours_ascii(&text, &pattern), skim(&text, &pattern));
+        }
+
+        /// What narrowing by a previous query's bounds relies on (`lookup::added_at_most`):
+        /// over a text with no camel hump, a letter or digit appended to an alphanumeric term
+        /// adds at most `MOST_ADDED_BY_A_BYTE`, and a term scores at most
+        /// `MOST_FOR_A_FIRST_BYTE` for its first byte and `MOST_ADDED_BY_A_BYTE` for each after.
+        #[test]
+        fn an_appended_byte_adds_at_most_its_share(
+            text in "(([A-D]?[a-d]{1,5}|[0-9]{1,3})[ .\\-]{1,2}){0,30}|[a-d .\\-/_0-9(]{0,150}",
+            term in "[a-dA-D0-9]{1,5}",
+            more in "[a-d0-9]",
+        ) {
+            let mut bonus = Vec::new();
+            ascii_bonuses(text.as_bytes(), &mut bonus);
+            prop_assume!(!bonus.contains(&(BONUS_CAMEL as u8)));
+            if let Some(score) = skim(&text, &term) {
+                let most = MOST_FOR_A_FIRST_BYTE + (term.len() as i32 - 1) * MOST_ADDED_BY_A_BYTE;
+                prop_assert!(score <= most as i64, "{score} > {most}");
+                if let Some(longer) = skim(&text, &format!("{term}{more}")) {
+                    prop_assert!(longer <= score + MOST_ADDED_BY_A_BYTE as i64);
+                }
+            }
         }
 
         #[test]

@@ -4,6 +4,7 @@
 use super::super::index::FinderIndex;
 use super::super::masks::{ByteMasks, Needle};
 use super::super::query::{Query, Term};
+use super::super::results::NO_BOUND;
 use super::super::score::{
     chain_applies, chain_bound_ascii, chain_start_bound, first_matches, skim_bound_ascii,
     skim_score, skim_score_ascii, AsciiText, ChainBound, ChainRows, Occurrences, ScoreRows,
@@ -42,11 +43,16 @@ pub(super) struct Worker<'a> {
 enum Rating {
     /// A term found byte by byte misses character by character: no match after all.
     Miss,
-    /// It cannot rank: its bound is at most the `limit`-th best exact score already found,
-    /// all of lower ids, which win ties.
-    Below,
-    /// Its score or an upper bound of it (`true` when exact).
-    Rated(i64, bool),
+    /// It cannot rank: its bound (given) is at most the `limit`-th best exact score already
+    /// found, all of lower ids, which win ties.
+    Below(i64),
+    /// Its score or an upper bound of it (`exact` when the score), `chained` when it came
+    /// from the chain bounds (one ASCII field with no camel hump).
+    Rated {
+        value: i64,
+        exact: bool,
+        chained: bool,
+    },
 }
 
 /// A matching candidate waiting for the second pass: its score, or an upper bound of it.
@@ -84,6 +90,8 @@ impl PartialOrd for Pending {
 #[derive(Debug, Default)]
 pub(in crate::analysis::finder) struct Estimated {
     pub survivors: Vec<u32>,
+    /// Each survivor's upper bound without the boost, from the chain bounds (else `NO_BOUND`).
+    pub bounds: Vec<i32>,
     pub pending: Vec<Pending>,
 }
 
@@ -130,20 +138,44 @@ impl<'a> Worker<'a> {
         // them cannot rank (ties go to the lower id, and ids come in ascending order), and
         // needs no closer look.
         let mut best: BinaryHeap<Reverse<i64>> = BinaryHeap::with_capacity(limit + 1);
-        ids.for_each(|id| {
+        let mut survive = |id: u32, bound: i64| {
+            estimated.survivors.push(id);
+            estimated
+                .bounds
+                .push(bound.clamp(i32::MIN as i64, NO_BOUND as i64) as i32);
+        };
+        ids.for_each(|id, known| {
             if self.index.presence[id as usize] & presence != presence || !self.matches(id) {
                 return;
             }
             if limit == 0 {
-                return estimated.survivors.push(id);
+                return survive(id, NO_BOUND as i64);
             }
             let floor = (best.len() == limit).then(|| best.peek().map_or(i64::MIN, |r| r.0));
-            match self.rate(id, floor) {
+            let boost = self.boost(id);
+            // What the previous, shorter query left of its bound is often enough.
+            if let (Some(floor), Some(known)) = (floor, known) {
+                if known + boost <= floor {
+                    return survive(id, known);
+                }
+            }
+            match self.rate(id, floor, boost) {
                 // A term found byte by byte may still miss character by character.
                 Rating::Miss => {}
-                Rating::Below => estimated.survivors.push(id),
-                Rating::Rated(value, exact) => {
-                    estimated.survivors.push(id);
+                Rating::Below(bound) => survive(id, bound - boost),
+                Rating::Rated {
+                    value,
+                    exact,
+                    chained,
+                } => {
+                    survive(
+                        id,
+                        if chained {
+                            value - boost
+                        } else {
+                            NO_BOUND as i64
+                        },
+                    );
                     estimated.pending.push(Pending { value, id, exact });
                     if exact && floor.is_none_or(|floor| value > floor) {
                         best.push(Reverse(value));
@@ -215,29 +247,34 @@ impl<'a> Worker<'a> {
     /// A matching candidate's score, or an upper bound of it where that is much cheaper (one
     /// ASCII field); `None` when a term found byte by byte misses character by character.
     /// `matches` must have just found it.
-    fn rate(&mut self, id: u32, floor: Option<i64>) -> Rating {
+    fn rate(&mut self, id: u32, floor: Option<i64>, boost: i64) -> Rating {
         let index = self.index;
         let terms = &self.query.terms;
         let fields = index.field_ids(id);
-        let boost = self.boost(id);
+        let rated = |value, exact, chained| Rating::Rated {
+            value,
+            exact,
+            chained,
+        };
         if fields.len() == 1 && self.all_masked(fields.start) {
             let field = fields.start;
             if !self.chain_applies(field) {
-                return Rating::Rated(self.score_one_ascii_field(field, boost), true);
+                return rated(self.score_one_ascii_field(field, boost), true, false);
             }
             // How much the terms' chains may lose together and still rank.
             let slack = match floor {
                 Some(floor) => {
                     let start = self.chain_start_bounds(field) + boost;
                     if start <= floor {
-                        return Rating::Below;
+                        return Rating::Below(start);
                     }
                     Some(start - floor - 1)
                 }
                 None => None,
             };
             if !self.chain_bounds(field, slack) {
-                return Rating::Below;
+                // The terms lost more than the slack: the bound is at most the floor.
+                return Rating::Below(floor.unwrap_or(i64::MAX));
             }
             let total = self.chained.iter().map(|c| c.bound as i64).sum::<i64>() + boost;
             let exact = self.chained.iter().all(|c| c.exact);
@@ -246,11 +283,11 @@ impl<'a> Worker<'a> {
                 // walk told apart): the per-byte bound often tells more.
                 let tight = self.tight_bound(field) + boost;
                 if tight <= floor {
-                    return Rating::Below;
+                    return Rating::Below(tight);
                 }
-                return Rating::Rated(tight, false);
+                return rated(tight, false, true);
             }
-            return Rating::Rated(total, exact);
+            return rated(total, exact, true);
         }
         let mut total = 0i64;
         for t in 0..terms.len() {
@@ -271,7 +308,7 @@ impl<'a> Worker<'a> {
                 None => return Rating::Miss,
             }
         }
-        Rating::Rated(total + boost, true)
+        rated(total + boost, true, false)
     }
 
     /// Whether the field is ASCII and every term goes through bitsets (the fast path).

@@ -37,6 +37,14 @@ const _: () = assert!(PENALTY_CASE_MISMATCH == -2);
 /// What landing after a gap on a byte with no bonus loses beyond landing on a word start.
 const PLAIN_GAP_LOSS: usize = 8;
 
+/// At most what a letter or digit appended to a term adds to its score over a text the chain
+/// bounds apply to: a match and the consecutive bonus, or a match at a word start after a
+/// one-byte gap, which is the same (narrowing a query by its previous bounds relies on it).
+pub(in crate::analysis::finder) const MOST_ADDED_BY_A_BYTE: i32 = SCORE_MATCH + BONUS_CONSECUTIVE;
+/// At most what a term's first byte scores: a match and a doubled word-start bonus, less the
+/// gap extension skim charges every first byte (as in [`perfect_base`]).
+pub(in crate::analysis::finder) const MOST_FOR_A_FIRST_BYTE: i32 =
+    SCORE_MATCH + GAP_EXTENSION + BONUS_HEAD * FIRST_CHAR_MULTIPLIER;
 /// Texts longer than this many 64-byte words get the trivial bound (no chain is looked for),
 /// so the walk works on rows held by value.
 const MAX_WORDS: usize = 8;
