@@ -383,24 +383,16 @@ fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
             None,
         );
         for (limit, threads) in [(1, 1), (7, 2), (50, 1), (50, 2), (200, 2)] {
-            let few = index.search(
-                query,
-                &SearchOptions {
-                    limit,
-                    threads,
-                    ..SearchOptions::default()
-                },
-                None,
-            );
-            let expected = &all.hits[..limit.min(all.hits.len())];
-            assert_eq!(few.hits[..], *expected, "{query} / {limit} / {threads}");
-            assert_eq!(few.matched, all.matched, "{query}");
-            // Typed a key at a time, each keystroke narrowing the last: the same best.
             let options = SearchOptions {
                 limit,
                 threads,
                 ..SearchOptions::default()
             };
+            let few = index.search(query, &options, None);
+            let expected = &all.hits[..limit.min(all.hits.len())];
+            assert_eq!(few.hits[..], *expected, "{query} / {limit} / {threads}");
+            assert_eq!(few.matched, all.matched, "{query}");
+            // Typed a key at a time, each keystroke narrowing the last: the same best.
             let mut typed: Option<Results> = None;
             for (at, c) in query.char_indices() {
                 let prefix = &query[..at + c.len_utf8()];

@@ -168,14 +168,12 @@ impl<'a> Worker<'a> {
                     exact,
                     chained,
                 } => {
-                    survive(
-                        id,
-                        if chained {
-                            value - boost
-                        } else {
-                            NO_BOUND as i64
-                        },
-                    );
+                    let bound = if chained {
+                        value - boost
+                    } else {
+                        NO_BOUND as i64
+                    };
+                    survive(id, bound);
                     estimated.pending.push(Pending { value, id, exact });
                     if exact && floor.is_none_or(|floor| value > floor) {
                         best.push(Reverse(value));
