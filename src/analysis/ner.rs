@@ -15,6 +15,7 @@ pub mod gazetteer;
 pub mod kind;
 pub mod model;
 pub mod recognizer;
+mod sentence_memo;
 pub mod shape;
 pub mod tag;
 pub mod token;

@@ -1,7 +1,7 @@
 //! What the tagger knows beyond one sentence: the sentence's casing (headline or body), how
 //! each word is written elsewhere in the document, and which label it received before.
 
-use super::feature_hash::hash_lowercase;
+use super::features::TokenParts;
 use super::shape::WordFlags;
 use super::tag::NerLabel;
 use rustc_hash::FxHashMap;
@@ -21,9 +21,17 @@ pub enum SentenceCase {
 
 impl SentenceCase {
     pub fn of(words: &[&str]) -> SentenceCase {
+        Self::of_flagged(words.iter().map(|word| (*word, WordFlags::of(word))))
+    }
+
+    /// The case of a sentence whose words' flags are known already.
+    pub fn of_parts(words: &[&str], parts: &[TokenParts]) -> SentenceCase {
+        Self::of_flagged(words.iter().zip(parts).map(|(word, p)| (*word, p.flags)))
+    }
+
+    fn of_flagged<'a>(words: impl Iterator<Item = (&'a str, WordFlags)>) -> SentenceCase {
         let (mut lettered, mut upper, mut long, mut long_capitalized) = (0, 0, 0, 0);
-        for word in words {
-            let flags = WordFlags::of(word);
+        for (word, flags) in words {
             if !flags.has(WordFlags::HAS_LETTER) {
                 continue;
             }
@@ -63,22 +71,25 @@ pub struct DocumentContext {
 }
 
 impl DocumentContext {
-    /// Gathers casing evidence from the sentences of one document.
-    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocumentContext {
+    /// Gathers casing evidence from the sentences of one document, each given as its words
+    /// and their parts.
+    pub fn new<'a>(
+        sentences: impl IntoIterator<Item = (&'a [&'a str], &'a [TokenParts])>,
+    ) -> DocumentContext {
         let mut context = DocumentContext::default();
-        for words in sentences {
-            if SentenceCase::of(words) != SentenceCase::Normal {
+        for (words, parts) in sentences {
+            if SentenceCase::of_parts(words, parts) != SentenceCase::Normal {
                 continue;
             }
-            for (index, word) in words.iter().enumerate() {
-                let flags = WordFlags::of(word);
+            for (index, part) in parts.iter().enumerate() {
+                let flags = part.flags;
                 if !flags.has(WordFlags::HAS_LETTER) {
                     continue;
                 }
+                // After punctuation other than a comma: an opening quote, a dash, a bracket.
                 let after_opening = index == 0
-                    || words[index - 1]
-                        .chars()
-                        .all(|c| !c.is_alphanumeric() && c != ',');
+                    || (parts[index - 1].flags.has(WordFlags::PUNCTUATION)
+                        && !words[index - 1].contains(','));
                 let bit = if flags.has(WordFlags::ALL_LOWER) {
                     SEEN_LOWER_CASE
                 } else if flags.is_capitalized() && !after_opening {
@@ -86,10 +97,7 @@ impl DocumentContext {
                 } else {
                     continue;
                 };
-                *context
-                    .case_evidence
-                    .entry(hash_lowercase(LOWER_SEED, word))
-                    .or_default() |= bit;
+                *context.case_evidence.entry(part.lower).or_default() |= bit;
             }
         }
         context

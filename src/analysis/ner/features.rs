@@ -87,6 +87,11 @@ impl TokenParts {
         parts
     }
 
+    /// The parts of each word of a sentence.
+    pub fn of_words(words: &[&str]) -> Vec<TokenParts> {
+        words.iter().map(|word| TokenParts::of(word)).collect()
+    }
+
     /// Stand-in for positions before the sentence start (negative) or after its end.
     fn padding(side: u64) -> TokenParts {
         let value = 0xdead_0000 + side;
@@ -126,6 +131,15 @@ impl SentenceFeatures {
     pub fn parts(&self) -> &[TokenParts] {
         &self.parts
     }
+
+    /// Takes the parts of a sentence's words, the first step of extraction; the buckets are
+    /// cleared.
+    pub fn set_parts(&mut self, parts: &[TokenParts]) {
+        self.buckets.clear();
+        self.offsets.clear();
+        self.parts.clear();
+        self.parts.extend_from_slice(parts);
+    }
 }
 
 /// Hashes features into a table of `2^bits` buckets.
@@ -145,7 +159,7 @@ impl FeatureExtractor {
         1 << self.bits
     }
 
-    /// Fills `out` with the features of `words`.
+    /// Fills `out` with the features of `words`, whose parts `out.set_parts` was given.
     pub fn extract(
         &self,
         words: &[&str],
@@ -155,9 +169,7 @@ impl FeatureExtractor {
     ) {
         out.buckets.clear();
         out.offsets.clear();
-        out.parts.clear();
-        out.parts.extend(words.iter().map(|w| TokenParts::of(w)));
-        let case = SentenceCase::of(words).code();
+        let case = SentenceCase::of_parts(words, &out.parts).code();
         let matches = Gazetteer::shared().find_all(words);
         let shift = 64 - self.bits;
         let count = words.len();
@@ -265,6 +277,7 @@ mod tests {
         let extractor = FeatureExtractor::new(12);
         let words = ["Vladimir", "Putin", "met", "al-Sharaa", "in", "Moscow", "."];
         let mut features = SentenceFeatures::default();
+        features.set_parts(&TokenParts::of_words(&words));
         extractor.extract(
             &words,
             &DocumentContext::default(),
@@ -288,5 +301,16 @@ mod tests {
             parts.lower,
             super::super::feature_hash::hash_lowercase(LOWER_SEED, "damascus")
         );
+    }
+
+    proptest::proptest! {
+        /// Document context and label history key words by the parts' lower-case hash.
+        #[test]
+        fn parts_hash_any_word_as_lower_case_hashing_does(word in "\\PC{1,12}") {
+            proptest::prop_assert_eq!(
+                TokenParts::of(&word).lower,
+                super::super::feature_hash::hash_lowercase(LOWER_SEED, &word)
+            );
+        }
     }
 }

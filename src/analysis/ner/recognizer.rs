@@ -7,6 +7,7 @@ use super::context::{DocumentContext, LabelHistory};
 use super::evaluation::Evaluation;
 use super::features::{FeatureExtractor, SentenceFeatures, TokenParts};
 use super::model::{Model, ModelError};
+use super::sentence_memo::{MemoKey, SentenceMemo};
 use super::tag::{tags_to_spans, Tag, TokenSpan, TAG_COUNT};
 use std::sync::LazyLock;
 
@@ -22,6 +23,7 @@ static SHARED: LazyLock<Recognizer> = LazyLock::new(|| {
 pub struct Recognizer {
     model: Model,
     extractor: FeatureExtractor,
+    memo: SentenceMemo,
 }
 
 impl Recognizer {
@@ -41,7 +43,11 @@ impl Recognizer {
 
     pub fn from_model(model: Model) -> Recognizer {
         let extractor = FeatureExtractor::new(model.bits());
-        Recognizer { model, extractor }
+        Recognizer {
+            model,
+            extractor,
+            memo: SentenceMemo::default(),
+        }
     }
 
     fn untrained() -> Recognizer {
@@ -57,16 +63,45 @@ impl Recognizer {
 
     /// Tags the sentences of one document in order; earlier labels inform later sentences.
     pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<TokenSpan>> {
-        let document = DocumentContext::new(sentences.iter().copied());
+        self.tag_document_with(sentences, Some(&self.memo))
+    }
+
+    /// `tag_document`, looking up and recording each sentence's tags in `memo` if given.
+    fn tag_document_with(
+        &self,
+        sentences: &[&[&str]],
+        memo: Option<&SentenceMemo>,
+    ) -> Vec<Vec<TokenSpan>> {
+        let parts: Vec<Vec<TokenParts>> = sentences
+            .iter()
+            .map(|words| TokenParts::of_words(words))
+            .collect();
+        let document = DocumentContext::new(
+            sentences
+                .iter()
+                .copied()
+                .zip(parts.iter().map(Vec::as_slice)),
+        );
         let mut history = LabelHistory::default();
         let mut features = SentenceFeatures::default();
+        let mut buffer = Vec::new();
         sentences
             .iter()
-            .map(|words| {
-                self.extractor
-                    .extract(words, &document, &history, &mut features);
-                let tags = self.model.decode(&features);
-                record_history(&mut history, features.parts(), &tags);
+            .zip(&parts)
+            .map(|(words, parts)| {
+                let key = memo.map(|_| MemoKey::of(words, parts, &document, &history, &mut buffer));
+                let remembered = memo.zip(key).and_then(|(memo, key)| memo.get(key));
+                let tags = remembered.unwrap_or_else(|| {
+                    features.set_parts(parts);
+                    self.extractor
+                        .extract(words, &document, &history, &mut features);
+                    let tags = self.model.decode(&features);
+                    if let Some((memo, key)) = memo.zip(key) {
+                        memo.insert(key, &tags);
+                    }
+                    tags
+                });
+                record_history(&mut history, parts, &tags);
                 tags_to_spans(&tags)
             })
             .collect()
@@ -163,6 +198,46 @@ mod tests {
             found.contains(&("Moscow".to_string(), super::super::tag::NerLabel::Loc)),
             "{found:?}"
         );
+    }
+
+    /// Sentences whose tags can turn on document context: the same names capitalised or not,
+    /// first seen in a heading-like line or in running text, in any order.
+    const POOL: [&str; 15] = [
+        "Putin met Sharaa in Moscow .",
+        "Bill Said The Turkey Was Ready",
+        "the bill passed and turkey was served .",
+        "Bill Gates met officials from Turkey .",
+        "Reading Fans Mark The Day",
+        "they mark reading days .",
+        "Will Smith said he will attend .",
+        "Sharaa said Moscow would keep its bases .",
+        "Jordan said the talks went well .",
+        "JORDAN SAYS TALKS WENT WELL",
+        "Officials in Jordan welcomed the news .",
+        "Michael Jordan was not there .",
+        "Apple Shares Rise In New York",
+        "the apple fell , said Apple .",
+        "Hmeimim Air Base Remains Open",
+    ];
+
+    proptest::proptest! {
+        /// Remembered tags are exactly what tagging the sentence afresh gives: many documents
+        /// drawn from a small pool, so sentences repeat under every context, share one memo.
+        #[test]
+        fn remembered_tags_equal_fresh_tags(
+            documents in proptest::collection::vec(
+                proptest::collection::vec(0..POOL.len(), 1..8), 1..12)
+        ) {
+            let recognizer = Recognizer::shared();
+            let words: Vec<Vec<&str>> = POOL.iter().map(|s| s.split(' ').collect()).collect();
+            for document in documents {
+                let sentences: Vec<&[&str]> =
+                    document.iter().map(|&i| words[i].as_slice()).collect();
+                let remembered = recognizer.tag_document(&sentences);
+                let fresh = recognizer.tag_document_with(&sentences, None);
+                proptest::prop_assert_eq!(remembered, fresh);
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! shuffled with a fixed seed and every update is integer arithmetic.
 
 use super::context::{DocumentContext, LabelHistory};
-use super::features::{FeatureExtractor, SentenceFeatures};
+use super::features::{FeatureExtractor, SentenceFeatures, TokenParts};
 use super::model::Model;
 use super::recognizer::record_history;
 use super::tag::{Tag, TAG_COUNT};
@@ -53,11 +53,21 @@ impl PerceptronTrainer {
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let document = DocumentContext::new(word_lists.iter().map(Vec::as_slice));
+        let parts: Vec<Vec<TokenParts>> = word_lists
+            .iter()
+            .map(|words| TokenParts::of_words(words))
+            .collect();
+        let document = DocumentContext::new(
+            word_lists
+                .iter()
+                .map(Vec::as_slice)
+                .zip(parts.iter().map(Vec::as_slice)),
+        );
         let mut history = LabelHistory::default();
         let mut mistakes = 0;
-        for (sentence, words) in sentences.iter().zip(&word_lists) {
+        for ((sentence, words), parts) in sentences.iter().zip(&word_lists).zip(&parts) {
             let mut features = std::mem::take(&mut self.features);
+            features.set_parts(parts);
             self.extractor
                 .extract(words, &document, &history, &mut features);
             let predicted = self.predict(&features);
