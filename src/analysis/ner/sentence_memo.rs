@@ -14,7 +14,7 @@ use std::sync::{Mutex, MutexGuard};
 /// Shards keep the two analysis workers from waiting on one lock.
 const SHARDS: usize = 16;
 /// A shard that reaches this many sentences starts again empty: memory stays bounded
-/// (about 20 MB in all) whatever the corpus, and a corpus without repeats loses nothing.
+/// (about 25 MB in all) whatever the corpus, and a corpus without repeats loses nothing.
 const MOST_PER_SHARD: usize = 1 << 14;
 
 /// Identifies a sentence with its context; 128 bits make a collision negligible.
