@@ -13,8 +13,8 @@ use crate::analysis::entity_kind::EntityKind;
 use crate::analysis::CorpusEntities;
 use crate::corpus::{Article, Corpus};
 use crate::text::{display_safe, ByteSpan};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// One vocabulary entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ impl CorpusTerms {
         let raw_articles = crate::parallel::map_in_parallel(&indices, |&a| {
             raw_article(&corpus.articles[a], a, entities)
         });
-        let mut lookup: HashMap<String, TermId> = HashMap::new();
+        let mut lookup: HashMap<String, TermId> = HashMap::default();
         let mut vocabulary: Vec<Term> = Vec::new();
         let mut articles = Vec::with_capacity(corpus.articles.len());
         for raw_sentences in raw_articles {

@@ -220,6 +220,9 @@ const CLAUSE_OPENERS: [&str; 10] = [
     "while", "as", "which", "who", "where", "after", "but", "despite", "amid", "because",
 ];
 
+/// The letters `CLAUSE_OPENERS` start with: most words need no closer look.
+const OPENER_INITIALS: &str = "wabd";
+
 /// Byte offsets in `source[span]` where a new clause starts.
 pub fn clause_starts(source: &str, span: ByteSpan) -> Vec<usize> {
     let text = &source[span.range()];
@@ -229,7 +232,7 @@ pub fn clause_starts(source: &str, span: ByteSpan) -> Vec<usize> {
         let boundary = matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
         if boundary {
             starts.push(span.start + at + c.len_utf8());
-        } else if previous == ' ' && c.is_alphabetic() {
+        } else if previous == ' ' && OPENER_INITIALS.contains(c) {
             let rest = &text[at..];
             let word_end = rest
                 .find(|c: char| !c.is_alphabetic())
@@ -242,4 +245,32 @@ pub fn clause_starts(source: &str, span: ByteSpan) -> Vec<usize> {
     }
     starts.dedup();
     starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_clause_opener_starts_with_a_listed_initial() {
+        for opener in CLAUSE_OPENERS {
+            let initial = opener.chars().next().unwrap();
+            assert!(OPENER_INITIALS.contains(initial), "{opener}");
+        }
+    }
+
+    #[test]
+    fn clauses_start_after_punctuation_and_at_opening_words() {
+        let source = "Putin spoke, while Sharaa listened (briefly) as aides watched";
+        let span = ByteSpan::from(0..source.len());
+        let starts: Vec<&str> = clause_starts(source, span)
+            .into_iter()
+            .map(|at| source[at..].split(' ').find(|w| !w.is_empty()).unwrap())
+            .collect();
+        assert_eq!(
+            starts,
+            ["Putin", "while", "while", "briefly)", "as", "as"],
+            "{starts:?}"
+        );
+    }
 }
