@@ -82,7 +82,18 @@ impl FinderIndex {
                 }
                 Some((Survivors::All, _)) | None => Ids::Run(run.clone()),
             };
-            rank(self, &parsed, ids, &boosts, options.limit, threads)
+            // The previous query's best are likely among this one's: scored first, they give
+            // the previous bounds a floor to be held to from the first candidate on.
+            let seeds: Vec<u32> = narrowing
+                .map(|n| {
+                    n.best
+                        .iter()
+                        .copied()
+                        .filter(|id| run.contains(id))
+                        .collect()
+                })
+                .unwrap_or_default();
+            rank(self, &parsed, ids, &seeds, &boosts, options.limit, threads)
         };
         let boost_of = |id: u32| {
             boosts
@@ -124,6 +135,7 @@ impl FinderIndex {
                     .map(|t| (t.text.clone(), t.case_sensitive))
                     .collect(),
                 survivors,
+                best: ranked.top.iter().map(|s| s.id).collect(),
             }),
         }
     }

@@ -10,7 +10,7 @@ use super::query::Query;
 use super::results::NO_BOUND;
 use std::collections::BinaryHeap;
 use std::ops::Range;
-use worker::{Estimated, Pending, Worker};
+use worker::{Estimated, Pending, Seeded, Worker};
 
 /// Below this many candidates one thread is faster than starting more.
 const PARALLEL_FROM: usize = 4096;
@@ -98,10 +98,15 @@ pub(super) struct Ranked {
 /// corpus order: the first finds every match and its score or, where that is much cheaper, an
 /// upper bound (exact for most of the best hits, `score/chain.rs`); the second scores exactly
 /// only the bounded matches that could still reach the best `limit`.
+///
+/// `seeds` (any candidates, typically the previous keystroke's best) are scored exactly
+/// first: with `limit` of them matching, the previous query's bounds can rule candidates out
+/// from the first one on, before the pass has found a floor of its own.
 pub(super) fn rank(
     index: &FinderIndex,
     query: &Query,
     ids: Ids<'_>,
+    seeds: &[u32],
     boosts: &[(u32, i64)],
     limit: usize,
     threads: usize,
@@ -110,10 +115,11 @@ pub(super) fn rank(
         true => 1,
         false => threads.max(1),
     };
+    let seeded = Seeded::new(Worker::new(index, query, boosts), seeds, limit);
     let parts = ids.split(threads);
     let mut estimated = Estimated::default();
     for part in in_parallel(&parts, |part| {
-        Worker::new(index, query, boosts).estimate_all(part, limit)
+        Worker::new(index, query, boosts).estimate_all(part, limit, &seeded)
     }) {
         estimated.survivors.extend(part.survivors);
         estimated.bounds.extend(part.bounds);

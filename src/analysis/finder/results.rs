@@ -27,6 +27,8 @@ pub(super) struct Narrowing {
     /// The query's terms as parsed: (text, case-sensitive).
     pub terms: Vec<(String, bool)>,
     pub survivors: Survivors,
+    /// The ids of the best hits, which a narrower query scores first for an early floor.
+    pub best: Arc<[u32]>,
 }
 
 #[derive(Clone, Debug)]

@@ -408,6 +408,27 @@ fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
     }
 }
 
+#[test]
+fn the_previous_best_scored_first_do_not_count_twice() {
+    // "pu"'s best two are the first two lines; "put"'s are the first and the third, which
+    // comes after both in corpus order: the first line, scored early from the previous
+    // results and again when the pass reaches it, must count once, or the floor rises above
+    // the third line and drops it.
+    let index = sentences(&["pu t", "pu xxxxxxxxxxxxxxxxxxxx t", "xput", "yput"]);
+    let options = SearchOptions {
+        limit: 2,
+        threads: 1,
+        ..SearchOptions::default()
+    };
+    let previous = index.search("pu", &options, None);
+    let texts = |r: &Results| r.hits.iter().map(|h| h.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&previous), ["pu t", "pu xxxxxxxxxxxxxxxxxxxx t"]);
+    let fresh = index.search("put", &options, None);
+    assert_eq!(texts(&fresh), ["pu t", "xput"]);
+    let narrowed = index.search("put", &options, Some(&previous));
+    assert_eq!(narrowed.hits, fresh.hits);
+}
+
 /// Checks the invariants every hit keeps: positions inside the text, ascending, unique; the
 /// context's highlight inside the context; spans on character boundaries of the source.
 fn check_hit(hit: &Hit, corpus: Option<&Corpus>) -> Result<(), String> {

@@ -95,6 +95,33 @@ pub(in crate::analysis::finder) struct Estimated {
     pub pending: Vec<Pending>,
 }
 
+/// Exact scores known before the first pass (the previous keystroke's best, scored again):
+/// with `limit` of them, a bound below the worst rules a candidate out from the first one on.
+/// Only the previous bounds are held to it: a low floor would make every chain walk tell
+/// many losses apart, which costs more than it saves.
+#[derive(Debug, Default)]
+pub(super) struct Seeded {
+    /// The `limit`-th best seed score less one (a seed may have a higher id than a candidate
+    /// with its score, which would rank above it).
+    floor: Option<i64>,
+}
+
+impl Seeded {
+    pub(super) fn new(mut worker: Worker<'_>, seeds: &[u32], limit: usize) -> Seeded {
+        let mut ids = seeds.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut scores: Vec<i64> = ids.iter().filter_map(|&id| worker.score(id)).collect();
+        if limit == 0 || scores.len() < limit {
+            return Seeded::default();
+        }
+        let (_, worst, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
+        Seeded {
+            floor: Some(*worst - 1),
+        }
+    }
+}
+
 /// A (term, field) pair whose term is a subsequence of the field.
 #[derive(Copy, Clone)]
 struct Passed {
@@ -131,7 +158,12 @@ impl<'a> Worker<'a> {
 
     /// The first pass over `ids`: which candidates match, and for each an upper bound of its
     /// score (or the score itself where a bound would cost as much), unless `limit` is 0.
-    pub(super) fn estimate_all(mut self, ids: &Ids<'_>, limit: usize) -> Estimated {
+    pub(super) fn estimate_all(
+        mut self,
+        ids: &Ids<'_>,
+        limit: usize,
+        seeded: &Seeded,
+    ) -> Estimated {
         let mut estimated = Estimated::default();
         let presence = self.query.presence;
         // The best `limit` exact scores so far: a match whose bound is at most the worst of
@@ -154,7 +186,7 @@ impl<'a> Worker<'a> {
             let floor = (best.len() == limit).then(|| best.peek().map_or(i64::MIN, |r| r.0));
             let boost = self.boost(id);
             // What the previous, shorter query left of its bound is often enough.
-            if let (Some(floor), Some(known)) = (floor, known) {
+            if let (Some(floor), Some(known)) = (floor.max(seeded.floor), known) {
                 if known + boost <= floor {
                     return survive(id, known);
                 }
@@ -185,6 +217,22 @@ impl<'a> Worker<'a> {
             }
         });
         estimated
+    }
+
+    /// The exact score of any candidate, boost included, if it matches.
+    fn score(&mut self, id: u32) -> Option<i64> {
+        if self.index.presence[id as usize] & self.query.presence != self.query.presence
+            || !self.matches(id)
+        {
+            return None;
+        }
+        match self.rate(id, None, self.boost(id)) {
+            Rating::Miss => None,
+            Rating::Rated {
+                value, exact: true, ..
+            } => Some(value),
+            Rating::Rated { .. } | Rating::Below(_) => Some(self.exact(id)),
+        }
     }
 
     /// The exact score of a candidate the first pass left with a bound (one ASCII field).
