@@ -89,14 +89,17 @@ impl Recognizer {
             .iter()
             .zip(&parts)
             .map(|(words, parts)| {
-                let key = memo.map(|_| MemoKey::of(words, parts, &document, &history, &mut buffer));
-                let remembered = memo.zip(key).and_then(|(memo, key)| memo.get(key));
+                let keyed = memo.map(|memo| {
+                    let key = MemoKey::of(words, parts, &document, &history, &mut buffer);
+                    (memo, key)
+                });
+                let remembered = keyed.and_then(|(memo, key)| memo.get(key));
                 let tags = remembered.unwrap_or_else(|| {
                     features.set_parts(parts);
                     self.extractor
                         .extract(words, &document, &history, &mut features);
                     let tags = self.model.decode(&features);
-                    if let Some((memo, key)) = memo.zip(key) {
+                    if let Some((memo, key)) = keyed {
                         memo.insert(key, &tags);
                     }
                     tags
