@@ -71,13 +71,15 @@ pub struct DocumentContext {
 }
 
 impl DocumentContext {
-    /// Gathers casing evidence from the sentences of one document, each given as its words
-    /// and their parts.
-    pub fn new<'a>(
-        sentences: impl IntoIterator<Item = (&'a [&'a str], &'a [TokenParts])>,
-    ) -> DocumentContext {
+    /// What tagging a document starts from: the parts of every sentence's words, and the
+    /// casing evidence gathered from them.
+    pub fn of_sentences(sentences: &[&[&str]]) -> (DocumentContext, Vec<Vec<TokenParts>>) {
+        let parts: Vec<Vec<TokenParts>> = sentences
+            .iter()
+            .map(|words| TokenParts::of_words(words))
+            .collect();
         let mut context = DocumentContext::default();
-        for (words, parts) in sentences {
+        for (words, parts) in sentences.iter().zip(&parts) {
             if SentenceCase::of_parts(words, parts) != SentenceCase::Normal {
                 continue;
             }
@@ -100,7 +102,7 @@ impl DocumentContext {
                 *context.case_evidence.entry(part.lower).or_default() |= bit;
             }
         }
-        context
+        (context, parts)
     }
 
     /// Casing evidence for a word, by its lower-case hash.

@@ -72,16 +72,7 @@ impl Recognizer {
         sentences: &[&[&str]],
         memo: Option<&SentenceMemo>,
     ) -> Vec<Vec<TokenSpan>> {
-        let parts: Vec<Vec<TokenParts>> = sentences
-            .iter()
-            .map(|words| TokenParts::of_words(words))
-            .collect();
-        let document = DocumentContext::new(
-            sentences
-                .iter()
-                .copied()
-                .zip(parts.iter().map(Vec::as_slice)),
-        );
+        let (document, parts) = DocumentContext::of_sentences(sentences);
         let mut history = LabelHistory::default();
         let mut features = SentenceFeatures::default();
         let mut buffer = Vec::new();

@@ -2,7 +2,7 @@
 //! shuffled with a fixed seed and every update is integer arithmetic.
 
 use super::context::{DocumentContext, LabelHistory};
-use super::features::{FeatureExtractor, SentenceFeatures, TokenParts};
+use super::features::{FeatureExtractor, SentenceFeatures};
 use super::model::Model;
 use super::recognizer::record_history;
 use super::tag::{Tag, TAG_COUNT};
@@ -53,16 +53,8 @@ impl PerceptronTrainer {
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let parts: Vec<Vec<TokenParts>> = word_lists
-            .iter()
-            .map(|words| TokenParts::of_words(words))
-            .collect();
-        let document = DocumentContext::new(
-            word_lists
-                .iter()
-                .map(Vec::as_slice)
-                .zip(parts.iter().map(Vec::as_slice)),
-        );
+        let slices: Vec<&[&str]> = word_lists.iter().map(Vec::as_slice).collect();
+        let (document, parts) = DocumentContext::of_sentences(&slices);
         let mut history = LabelHistory::default();
         let mut mistakes = 0;
         for ((sentence, words), parts) in sentences.iter().zip(&word_lists).zip(&parts) {
