@@ -12,6 +12,7 @@ mod given_words;
 mod hungarian;
 mod lexicon;
 mod pair_score;
+mod sentence_repeats;
 mod sentence_terms;
 mod tokens;
 mod word_diff;

@@ -2,9 +2,10 @@
 //! sentences: a term that few sentences use says more than one that most do.
 
 use super::figures::Figure;
-use super::given_words::resolve_given;
+use super::given_words::{given_terms, TermUse};
 use super::lexicon::{Lexicon, CONCEPT_PREFIX};
 use super::pair_score::SPECIFIC_IDF;
+use super::sentence_repeats::{Repeats, SentenceInput};
 use super::sentence_terms::{
     clause_starts, sentence_raw_terms, MentionRef, NamedMention, RawTerm, SentenceTerms, TermClass,
     TermId,
@@ -43,86 +44,30 @@ impl CorpusTerms {
     /// Terms of every body sentence; `entities` gives the canonical entity of each mention
     /// (`CorpusEntities::default()` treats names as plain words).
     pub fn build(corpus: &Corpus, entities: &CorpusEntities) -> CorpusTerms {
-        // Tokenising and stemming, the bulk of the work, on all cores; interning, which
-        // hands out ids in corpus order, on this thread.
         let indices: Vec<usize> = (0..corpus.articles.len()).collect();
-        let raw_articles = crate::parallel::map_in_parallel(&indices, |&a| {
-            raw_article(&corpus.articles[a], a, entities)
+        let inputs = crate::parallel::map_in_parallel(&indices, |&a| {
+            sentence_inputs(&corpus.articles[a], a, entities)
         });
-        let mut lookup: HashMap<String, TermId> = HashMap::default();
-        let mut vocabulary: Vec<Term> = Vec::new();
-        let mut articles = Vec::with_capacity(corpus.articles.len());
-        for raw_sentences in raw_articles {
-            let mut sentences = Vec::with_capacity(raw_sentences.len());
-            for RawSentence {
-                span,
-                raw,
-                figures,
-                names,
-                starts,
-            } in raw_sentences
-            {
-                let mut intern = |key: String, class: TermClass, surface: &str| -> TermId {
-                    // Most keys are already known: look up before cloning one.
-                    if let Some(&id) = lookup.get(&key) {
-                        return id;
-                    }
-                    let id = vocabulary.len() as TermId;
-                    let display = display_name(&key, class, surface);
-                    lookup.insert(key.clone(), id);
-                    vocabulary.push(Term {
-                        key,
-                        class,
-                        display,
-                    });
-                    id
-                };
-                let mut clauses: Vec<Vec<TermId>> = vec![Vec::new(); starts.len()];
-                let mut terms: Vec<TermId> = Vec::with_capacity(raw.len());
-                let (mut given, mut told) = (Vec::new(), Vec::new());
-                for t in raw {
-                    let clause = starts.partition_point(|&s| s <= t.at).saturating_sub(1);
-                    let pointed_back = t.given;
-                    let id = intern(t.key, t.class, t.surface);
-                    clauses[clause].push(id);
-                    terms.push(id);
-                    if pointed_back {
-                        given.push(id);
-                    } else {
-                        told.push(id);
-                    }
-                }
-                // A term the sentence also states outright ("the withdrawal" beside "withdrew")
-                // is not merely pointed back at.
-                given.sort_unstable();
-                given.dedup();
-                given.retain(|t| !told.contains(t));
-                let clauses = merge_small_clauses(clauses);
-                let names = names
-                    .into_iter()
-                    .map(|(named, key)| {
-                        let name = &entities.index.entity(named.entity).name;
-                        NamedMention {
-                            key: intern(key, TermClass::Name, name),
-                            ..named
-                        }
-                    })
-                    .collect();
-                terms.sort_unstable();
-                terms.dedup();
-                sentences.push(SentenceTerms {
-                    span,
-                    terms,
-                    figures,
-                    names,
-                    clauses,
-                    given,
-                    weight: 0.0,
-                    norm: 0.0,
-                });
-            }
-            articles.push(sentences);
-        }
+        let sources: Vec<&str> = corpus.articles.iter().map(|a| a.source.as_str()).collect();
+        let repeats = Repeats::find(&inputs);
+        // Tokenising and stemming, the bulk of the work, once per distinct sentence on all
+        // cores; interning, which hands out ids in corpus order, on this thread. A repeat
+        // brings no new term, so its terms are interned where it first occurs.
+        let tasks: Vec<&[(usize, usize)]> = repeats.firsts.chunks(DISTINCT_PER_TASK).collect();
+        let raws = crate::parallel::map_in_parallel(&tasks, |task| {
+            let raw = |&(a, s): &(usize, usize)| raw_sentence(sources[a], &inputs[a][s]);
+            task.iter().map(raw).collect::<Vec<_>>()
+        });
+        let mut vocabulary = Vocabulary::default();
+        let distinct: Vec<Distinct> = raws
+            .into_iter()
+            .flatten()
+            .map(|raw| vocabulary.intern_sentence(raw, entities))
+            .collect();
+        let mut articles = crate::parallel::map_in_parallel(&indices, |&a| {
+            occurrences(&inputs[a], &repeats.of[a], &distinct)
+        });
+        let Vocabulary { lookup, vocabulary } = vocabulary;
         let mut idf = inverse_document_frequencies(&articles, vocabulary.len());
         // A concept's words were listed as specific paraphrases: however common the concept is
         // in a story about it, sharing it counts like sharing a specific word.
@@ -189,6 +134,9 @@ impl CorpusTerms {
     }
 }
 
+/// How many distinct sentences a worker takes at a time.
+const DISTINCT_PER_TASK: usize = 256;
+
 /// A sentence's terms before interning.
 struct RawSentence<'a> {
     span: ByteSpan,
@@ -198,12 +146,93 @@ struct RawSentence<'a> {
     starts: Vec<usize>,
 }
 
-/// Article `a`'s sentences as raw terms, names resolved to their canonical entities.
-fn raw_article<'a>(
+/// A distinct sentence's terms, interned, as its first occurrence found them.
+struct Distinct {
+    /// Where that occurrence starts: spans below are moved from it to each occurrence's start.
+    start: usize,
+    terms: Vec<TermId>,
+    clauses: Vec<Vec<TermId>>,
+    figures: Vec<Figure>,
+    names: Vec<NamedMention>,
+    /// Its terms in order, for deciding in each occurrence which only point back.
+    uses: Vec<TermUse>,
+}
+
+/// The terms seen so far, and their ids.
+#[derive(Default)]
+struct Vocabulary {
+    lookup: HashMap<String, TermId>,
+    vocabulary: Vec<Term>,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, key: String, class: TermClass, surface: &str) -> TermId {
+        // Most keys are already known: look up before cloning one.
+        if let Some(&id) = self.lookup.get(&key) {
+            return id;
+        }
+        let id = self.vocabulary.len() as TermId;
+        let display = display_name(&key, class, surface);
+        self.lookup.insert(key.clone(), id);
+        self.vocabulary.push(Term {
+            key,
+            class,
+            display,
+        });
+        id
+    }
+
+    fn intern_sentence(&mut self, sentence: RawSentence, entities: &CorpusEntities) -> Distinct {
+        let RawSentence {
+            span,
+            raw,
+            figures,
+            names,
+            starts,
+        } = sentence;
+        let mut clauses: Vec<Vec<TermId>> = vec![Vec::new(); starts.len()];
+        let mut uses = Vec::with_capacity(raw.len());
+        for t in raw {
+            let clause = starts.partition_point(|&s| s <= t.at).saturating_sub(1);
+            let (definite, word) = (
+                t.definite,
+                matches!(t.class, TermClass::Word | TermClass::Concept),
+            );
+            let id = self.intern(t.key, t.class, t.surface);
+            clauses[clause].push(id);
+            uses.push(TermUse { id, definite, word });
+        }
+        let names = names
+            .into_iter()
+            .map(|(named, key)| {
+                let name = &entities.index.entity(named.entity).name;
+                NamedMention {
+                    key: self.intern(key, TermClass::Name, name),
+                    ..named
+                }
+            })
+            .collect();
+        let mut terms: Vec<TermId> = uses.iter().map(|u| u.id).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        Distinct {
+            start: span.start,
+            terms,
+            clauses: merge_small_clauses(clauses),
+            figures,
+            names,
+            uses,
+        }
+    }
+}
+
+/// Article `a`'s body sentences with the non-date mentions inside each, resolved to their
+/// canonical entities.
+fn sentence_inputs<'a>(
     article: &'a Article,
     a: usize,
     entities: &'a CorpusEntities,
-) -> Vec<RawSentence<'a>> {
+) -> Vec<SentenceInput<'a>> {
     let mentions: Vec<MentionRef> = if a < entities.mentions.len() {
         entities
             .resolved(a)
@@ -218,7 +247,7 @@ fn raw_article<'a>(
     } else {
         Vec::new()
     };
-    let mut sentences: Vec<RawSentence> = article
+    article
         .sentences
         .iter()
         .map(|&span| {
@@ -227,19 +256,64 @@ fn raw_article<'a>(
                 .filter(|m| span.contains(m.span))
                 .copied()
                 .collect();
-            let (raw, figures, names) = sentence_raw_terms(&article.source, span, &inside);
-            RawSentence {
-                span,
-                raw,
-                figures,
-                names,
-                starts: clause_starts(&article.source, span),
+            SentenceInput::new(&article.source, span, inside)
+        })
+        .collect()
+}
+
+fn raw_sentence<'a>(source: &'a str, input: &SentenceInput<'a>) -> RawSentence<'a> {
+    let (raw, figures, names) = sentence_raw_terms(source, input.span, &input.mentions);
+    RawSentence {
+        span: input.span,
+        raw,
+        figures,
+        names,
+        starts: clause_starts(source, input.span),
+    }
+}
+
+/// An article's sentences (`inputs`, each of them the distinct sentence `of` says), each with
+/// its distinct sentence's terms at its own place, and the terms it only points back at.
+fn occurrences(inputs: &[SentenceInput], of: &[u32], distinct: &[Distinct]) -> Vec<SentenceTerms> {
+    let uses: Vec<&[TermUse]> = of
+        .iter()
+        .map(|&d| distinct[d as usize].uses.as_slice())
+        .collect();
+    inputs
+        .iter()
+        .zip(of)
+        .enumerate()
+        .map(|(i, (input, &d))| {
+            let d = &distinct[d as usize];
+            let to = input.span.start;
+            let moved =
+                |span: ByteSpan| ByteSpan::new(span.start - d.start + to, span.end - d.start + to);
+            SentenceTerms {
+                span: input.span,
+                terms: d.terms.clone(),
+                figures: d
+                    .figures
+                    .iter()
+                    .map(|f| Figure {
+                        span: moved(f.span),
+                        ..f.clone()
+                    })
+                    .collect(),
+                names: d
+                    .names
+                    .iter()
+                    .map(|n| NamedMention {
+                        span: moved(n.span),
+                        ..*n
+                    })
+                    .collect(),
+                clauses: d.clauses.clone(),
+                given: given_terms(&uses, i),
+                weight: 0.0,
+                norm: 0.0,
             }
         })
-        .collect();
-    let mut raws: Vec<&mut Vec<RawTerm>> = sentences.iter_mut().map(|s| &mut s.raw).collect();
-    resolve_given(&mut raws);
-    sentences
+        .collect()
 }
 
 /// The weight of a term used by one sentence only, whatever the corpus size (ln 85: the seeds).
@@ -308,4 +382,91 @@ fn display_name(key: &str, class: TermClass, surface: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::CleanMode;
+    use crate::generate::{generate_corpus, GeneratorConfig};
+
+    /// The id of a term key, which the built vocabulary must have.
+    fn id_of(terms: &CorpusTerms, key: &str) -> TermId {
+        let id = (0..terms.vocabulary_len()).find(|&i| terms.term(i as TermId).key == key);
+        id.expect("every raw term is interned") as TermId
+    }
+
+    /// Each occurrence of a sentence, repeated or not, has the terms, clauses, figures and
+    /// names its own text and mentions give, at its own place in its own article.
+    #[test]
+    fn every_occurrence_has_the_terms_its_own_text_gives() {
+        let corpus = generate_corpus(&GeneratorConfig {
+            articles: 24,
+            mean_words: 300,
+            stories: 2,
+            seed: 5,
+        })
+        .to_corpus();
+        let entities = CorpusEntities::analyse(&corpus, &[]);
+        let terms = CorpusTerms::build(&corpus, &entities);
+        let mut seen = std::collections::HashSet::new();
+        let mut repeats = 0;
+        for (a, article) in corpus.articles.iter().enumerate() {
+            for (s, input) in sentence_inputs(article, a, &entities).iter().enumerate() {
+                let source = &article.source;
+                let (raw, figures, names) = sentence_raw_terms(source, input.span, &input.mentions);
+                let built = &terms.articles[a][s];
+                assert_eq!(built.span, input.span);
+                let mut expected: Vec<TermId> = raw.iter().map(|t| id_of(&terms, &t.key)).collect();
+                let starts = clause_starts(source, input.span);
+                let mut clauses = vec![Vec::new(); starts.len()];
+                for (t, &id) in raw.iter().zip(&expected) {
+                    clauses[starts.partition_point(|&s| s <= t.at) - 1].push(id);
+                }
+                assert_eq!(built.clauses, merge_small_clauses(clauses), "{a}/{s}");
+                expected.sort_unstable();
+                expected.dedup();
+                assert_eq!(built.terms, expected, "{a}/{s}");
+                assert_eq!(built.figures, figures, "{a}/{s}");
+                let names: Vec<(ByteSpan, TermId)> = names
+                    .iter()
+                    .map(|(n, key)| (n.span, id_of(&terms, key)))
+                    .collect();
+                let built_names: Vec<(ByteSpan, TermId)> =
+                    built.names.iter().map(|n| (n.span, n.key)).collect();
+                assert_eq!(built_names, names, "{a}/{s}");
+                repeats += usize::from(!seen.insert(&source[input.span.range()]));
+            }
+        }
+        assert!(repeats > 50, "the generator repeats sentences: {repeats}");
+    }
+
+    /// Whether a repeated sentence's definite word points back depends on what its own
+    /// article told just before.
+    #[test]
+    fn a_repeated_sentence_points_back_only_where_its_article_told_it() {
+        let repeated = "The withdrawal took 3 days, officials said.";
+        let mut corpus = Corpus::default();
+        let told = "Troops withdrew from the town, residents said.";
+        let new = "Heavy rain fell on the town, residents said.";
+        for (id, first) in [("told", told), ("new", new)] {
+            let text = format!("Heading For The Story Here\nBy Jane Doe\n\n{first}\n{repeated}\n");
+            let path = format!("{id}.txt");
+            corpus
+                .articles
+                .push(Article::new(id.into(), path, text, CleanMode::Clean));
+        }
+        let terms = CorpusTerms::build(&corpus, &CorpusEntities::default());
+        let given = |a: usize| -> Vec<&str> {
+            let sentence = terms.articles[a].last().expect("two sentences");
+            let keys = sentence.given.iter().map(|&id| terms.term(id).key.as_str());
+            keys.collect()
+        };
+        assert_eq!(given(0), ["withdraw"]);
+        assert_eq!(given(1), Vec::<&str>::new());
+        for (a, article) in corpus.articles.iter().enumerate() {
+            let figure = &terms.articles[a].last().unwrap().figures[0];
+            assert_eq!(&article.source[figure.span.range()], "3 days");
+        }
+    }
 }

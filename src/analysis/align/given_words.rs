@@ -5,7 +5,7 @@
 //! Decided on words alone, without parsing: a definite determiner before the word, and the word
 //! (or its concept) among the terms of the few sentences before.
 
-use super::sentence_terms::{RawTerm, TermClass};
+use super::sentence_terms::TermId;
 use super::tokens::Token;
 
 /// Determiners that point back at something known. "That" and "those" are left out: far more
@@ -23,27 +23,46 @@ pub fn is_definite(tokens: &[Token], i: usize) -> bool {
         && tokens.get(i + 1).is_none_or(|t| t.folded != "of")
 }
 
-/// Keeps a term's `given` mark only where one of the `LOOK_BACK` sentences before it in the
-/// article has that term as a word or a concept: "the meeting" in an article's first sentence
-/// introduces the meeting, in its fourth it points back at it. `sentences` in article order.
-pub fn resolve_given(sentences: &mut [&mut Vec<RawTerm>]) {
-    for i in 0..sentences.len() {
-        let (before, rest) = sentences.split_at_mut(i);
-        let earlier = &before[i.saturating_sub(LOOK_BACK)..];
-        for term in rest[0].iter_mut().filter(|t| t.given) {
-            term.given = earlier.iter().any(|sentence| {
-                sentence.iter().any(|e| {
-                    e.key == term.key && matches!(e.class, TermClass::Word | TermClass::Concept)
-                })
-            });
+/// A term as it occurs in a sentence, as far as pointing back goes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct TermUse {
+    pub id: TermId,
+    /// After a definite determiner ([`is_definite`]).
+    pub definite: bool,
+    /// A word or a concept (what an earlier sentence must have told for a later one to point
+    /// back at it).
+    pub word: bool,
+}
+
+/// The terms sentence `i` of an article only points back at, sorted and unique: marked
+/// definite, and one of the `LOOK_BACK` sentences before has the term as a word or a concept
+/// ("the meeting" in an article's first sentence introduces the meeting, in its fourth it
+/// points back at it), and the sentence does not also state it outright ("the withdrawal"
+/// beside "withdrew"). `sentences` in article order.
+pub fn given_terms(sentences: &[&[TermUse]], i: usize) -> Vec<TermId> {
+    let earlier = &sentences[i.saturating_sub(LOOK_BACK)..i];
+    let told_before = |id: TermId| {
+        earlier
+            .iter()
+            .any(|sentence| sentence.iter().any(|e| e.id == id && e.word))
+    };
+    let (mut given, mut told) = (Vec::new(), Vec::new());
+    for term in sentences[i] {
+        match term.definite && told_before(term.id) {
+            true => given.push(term.id),
+            false => told.push(term.id),
         }
     }
+    given.sort_unstable();
+    given.dedup();
+    given.retain(|t| !told.contains(t));
+    given
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::align::sentence_terms::sentence_raw_terms;
+    use crate::analysis::align::sentence_terms::{sentence_raw_terms, TermClass};
     use crate::text::ByteSpan;
 
     /// The keys of the given terms of each sentence of `text` (sentences end at ". ").
@@ -55,17 +74,35 @@ mod tests {
             start = at + 2;
         }
         spans.push(ByteSpan::new(start, text.len()));
-        let mut raws: Vec<Vec<RawTerm>> = spans
+        let mut keys: Vec<String> = Vec::new();
+        let uses: Vec<Vec<TermUse>> = spans
             .iter()
-            .map(|&span| sentence_raw_terms(text, span, &[]).0)
+            .map(|&span| {
+                let raw = sentence_raw_terms(text, span, &[]).0;
+                raw.into_iter()
+                    .map(|t| {
+                        let id = match keys.iter().position(|k| *k == t.key) {
+                            Some(id) => id,
+                            None => {
+                                keys.push(t.key);
+                                keys.len() - 1
+                            }
+                        };
+                        TermUse {
+                            id: id as TermId,
+                            definite: t.definite,
+                            word: matches!(t.class, TermClass::Word | TermClass::Concept),
+                        }
+                    })
+                    .collect()
+            })
             .collect();
-        let mut refs: Vec<&mut Vec<RawTerm>> = raws.iter_mut().collect();
-        resolve_given(&mut refs);
-        raws.iter()
-            .map(|raw| {
-                raw.iter()
-                    .filter(|t| t.given)
-                    .map(|t| t.key.clone())
+        let uses: Vec<&[TermUse]> = uses.iter().map(Vec::as_slice).collect();
+        (0..uses.len())
+            .map(|i| {
+                given_terms(&uses, i)
+                    .into_iter()
+                    .map(|id| keys[id as usize].clone())
                     .collect()
             })
             .collect()
@@ -80,6 +117,14 @@ mod tests {
         assert_eq!(given[0], Vec::<String>::new(), "first mention");
         assert_eq!(given[1], ["withdraw"]);
         assert_eq!(given[2], Vec::<String>::new(), "an of phrase says which");
+    }
+
+    #[test]
+    fn a_word_the_sentence_also_states_is_not_merely_pointed_back_at() {
+        let given = given_keys("Troops withdrew. The withdrawal came as they withdrew.");
+        assert_eq!(given[1], Vec::<String>::new());
+        let given = given_keys("Troops withdrew. The withdrawal came as rain fell.");
+        assert_eq!(given[1], ["withdraw"]);
     }
 
     #[test]

@@ -70,10 +70,9 @@ pub struct RawTerm<'a> {
     pub surface: &'a str,
     /// Byte offset in the source, to place the term in its clause.
     pub at: usize,
-    /// Points back at what the article told before ("the withdrawal"): set for words after a
-    /// definite determiner, kept by `given_words::resolve_given` only where the sentences just
-    /// before have the term.
-    pub given: bool,
+    /// After a definite determiner ("the withdrawal"): it may point back at what the article
+    /// told before (`given_words::given_terms` decides).
+    pub definite: bool,
 }
 
 /// A mention given to `sentence_raw_terms`: where it is, its entity, the entity's name.
@@ -110,7 +109,7 @@ pub fn sentence_raw_terms<'a>(
             class: TermClass::Name,
             surface: mention.name,
             at: mention.span.start,
-            given: false,
+            definite: false,
         });
         let named = NamedMention {
             span: mention.span,
@@ -137,7 +136,7 @@ pub fn sentence_raw_terms<'a>(
                 class,
                 surface,
                 at: figure.span.start,
-                given: false,
+                definite: false,
             });
         }
     }
@@ -149,7 +148,7 @@ pub fn sentence_raw_terms<'a>(
         let Some(key) = lexicon.word_key(&token.folded) else {
             continue;
         };
-        let given = is_definite(&tokens, i);
+        let definite = is_definite(&tokens, i);
         if lexicon.is_occasion(&key) {
             occasions.push(i);
         }
@@ -159,7 +158,7 @@ pub fn sentence_raw_terms<'a>(
                 class: TermClass::Concept,
                 surface: token.text,
                 at: token.span.start,
-                given,
+                definite,
             });
         }
         let class = match lexicon.is_time_span(&key) {
@@ -171,7 +170,7 @@ pub fn sentence_raw_terms<'a>(
             class,
             surface: token.text,
             at: token.span.start,
-            given,
+            definite,
         });
     }
     if let Some(ordinal) = ordinal_of_an_occasion(lexicon, &tokens, &occasions) {
@@ -180,7 +179,7 @@ pub fn sentence_raw_terms<'a>(
             class: TermClass::Concept,
             surface: ordinal.text,
             at: ordinal.span.start,
-            given: false,
+            definite: false,
         });
     }
     (raw, figures, names)

@@ -4,7 +4,7 @@
 use super::is_dash;
 use super::Segment;
 use crate::analysis::entity_kind::EntityKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Longest name, in tokens, that is propagated through the document.
 pub(super) const MAX_NAME_TOKENS: usize = 8;
