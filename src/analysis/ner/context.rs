@@ -1,7 +1,7 @@
 //! What the tagger knows beyond one sentence: the sentence's casing (headline or body), how
 //! each word is written elsewhere in the document, and which label it received before.
 
-use super::features::TokenParts;
+use super::features::WordKey;
 use super::shape::WordFlags;
 use super::tag::NerLabel;
 use rustc_hash::FxHashMap;
@@ -21,17 +21,14 @@ pub enum SentenceCase {
 
 impl SentenceCase {
     pub fn of(words: &[&str]) -> SentenceCase {
-        Self::of_flagged(words.iter().map(|word| (*word, WordFlags::of(word))))
+        Self::of_flags(words, words.iter().map(|word| WordFlags::of(word)))
     }
 
     /// The case of a sentence whose words' flags are known already.
-    pub fn of_parts(words: &[&str], parts: &[TokenParts]) -> SentenceCase {
-        Self::of_flagged(words.iter().zip(parts).map(|(word, p)| (*word, p.flags)))
-    }
-
-    fn of_flagged<'a>(words: impl Iterator<Item = (&'a str, WordFlags)>) -> SentenceCase {
+    /// The case of a sentence whose words have `flags`.
+    pub fn of_flags(words: &[&str], flags: impl Iterator<Item = WordFlags>) -> SentenceCase {
         let (mut lettered, mut upper, mut long, mut long_capitalized) = (0, 0, 0, 0);
-        for (word, flags) in words {
+        for (word, flags) in words.iter().zip(flags) {
             if !flags.has(WordFlags::HAS_LETTER) {
                 continue;
             }
@@ -71,16 +68,17 @@ pub struct DocumentContext {
 }
 
 impl DocumentContext {
-    /// What tagging a document starts from: the parts of every sentence's words, and the
+    /// What tagging a document starts from: the keys of every sentence's words, and the
     /// casing evidence gathered from them.
-    pub fn of_sentences(sentences: &[&[&str]]) -> (DocumentContext, Vec<Vec<TokenParts>>) {
-        let parts: Vec<Vec<TokenParts>> = sentences
+    pub fn of_sentences(sentences: &[&[&str]]) -> (DocumentContext, Vec<Vec<WordKey>>) {
+        let parts: Vec<Vec<WordKey>> = sentences
             .iter()
-            .map(|words| TokenParts::of_words(words))
+            .map(|words| WordKey::of_words(words))
             .collect();
         let mut context = DocumentContext::default();
         for (words, parts) in sentences.iter().zip(&parts) {
-            if SentenceCase::of_parts(words, parts) != SentenceCase::Normal {
+            if SentenceCase::of_flags(words, parts.iter().map(|p| p.flags)) != SentenceCase::Normal
+            {
                 continue;
             }
             for (index, part) in parts.iter().enumerate() {

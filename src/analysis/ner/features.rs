@@ -2,7 +2,7 @@
 //! per token. Never allocates per token: every feature is hashed from its parts directly.
 
 use super::context::{DocumentContext, LabelHistory, SentenceCase, LOWER_SEED};
-use super::feature_hash::{combine, hash_str, FeatureHasher};
+use super::feature_hash::{combine, hash_lowercase, hash_str, FeatureHasher};
 use super::gazetteer::{Gazetteer, GazetteerList};
 use super::shape::{shape_hashes, WordFlags};
 
@@ -45,51 +45,60 @@ pub struct TokenParts {
     pub flags: WordFlags,
 }
 
+/// A word's lower-case hash and its flags: what the document context, the label history and
+/// the sentence memo's key know a word by. A sentence the memo has costs these two and none of
+/// the rest of its [`TokenParts`].
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordKey {
+    pub lower: u64,
+    pub flags: WordFlags,
+}
+
+impl WordKey {
+    pub fn of(word: &str) -> WordKey {
+        WordKey {
+            lower: hash_lowercase(LOWER_SEED, word),
+            flags: WordFlags::of(word),
+        }
+    }
+
+    /// The key of each word of a sentence.
+    pub fn of_words(words: &[&str]) -> Vec<WordKey> {
+        words.iter().map(|word| WordKey::of(word)).collect()
+    }
+}
+
 impl TokenParts {
     pub fn of(word: &str) -> TokenParts {
+        TokenParts::with_key(word, WordKey::of(word))
+    }
+
+    /// The parts of `word`, whose key is `key`.
+    fn with_key(word: &str, key: WordKey) -> TokenParts {
         let (long_shape, short_shape) = shape_hashes(word);
         let mut parts = TokenParts {
             word: hash_str(0x11, word),
+            lower: key.lower,
             long_shape,
             short_shape,
-            flags: WordFlags::of(word),
+            flags: key.flags,
             ..TokenParts::default()
         };
-        let mut lower = FeatureHasher::new(LOWER_SEED);
+        let lower_ascii = |c: char| match c.is_ascii() {
+            true => c.to_ascii_lowercase(),
+            false => c,
+        };
         let mut prefix = FeatureHasher::new(0x12);
-        for (length, c) in word.chars().enumerate() {
-            let lower_char = if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            };
-            if c.is_ascii() {
-                lower.add_char(lower_char);
-            } else {
-                c.to_lowercase().for_each(|l| lower.add_char(l));
-            }
-            if length < 4 {
-                prefix.add_char(lower_char);
-                parts.prefixes[length] = prefix.finish();
-            }
+        for (length, c) in word.chars().take(4).enumerate() {
+            prefix.add_char(lower_ascii(c));
+            parts.prefixes[length] = prefix.finish();
         }
-        lower.add(0xff);
-        parts.lower = lower.finish();
         let mut suffix = FeatureHasher::new(0x13);
         for (index, c) in word.chars().rev().take(4).enumerate() {
-            suffix.add_char(if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            });
+            suffix.add_char(lower_ascii(c));
             parts.suffixes[index] = suffix.finish();
         }
         parts
-    }
-
-    /// The parts of each word of a sentence.
-    pub fn of_words(words: &[&str]) -> Vec<TokenParts> {
-        words.iter().map(|word| TokenParts::of(word)).collect()
     }
 
     /// Stand-in for positions before the sentence start (negative) or after its end.
@@ -127,18 +136,15 @@ impl SentenceFeatures {
         &self.buckets[self.offsets[index]..self.offsets[index + 1]]
     }
 
-    /// Hashed parts of each token (lower-case hashes feed the label history).
-    pub fn parts(&self) -> &[TokenParts] {
-        &self.parts
-    }
-
-    /// Takes the parts of a sentence's words, the first step of extraction; the buckets are
-    /// cleared.
-    pub fn set_parts(&mut self, parts: &[TokenParts]) {
+    /// Takes the parts of a sentence's words (`keys`: theirs), the first step of extraction;
+    /// the buckets are cleared.
+    pub fn set_words(&mut self, words: &[&str], keys: &[WordKey]) {
         self.buckets.clear();
         self.offsets.clear();
         self.parts.clear();
-        self.parts.extend_from_slice(parts);
+        let parts = words.iter().zip(keys);
+        self.parts
+            .extend(parts.map(|(word, &key)| TokenParts::with_key(word, key)));
     }
 }
 
@@ -159,7 +165,7 @@ impl FeatureExtractor {
         1 << self.bits
     }
 
-    /// Fills `out` with the features of `words`, whose parts `out.set_parts` was given.
+    /// Fills `out` with the features of `words`, which `out.set_words` was given.
     pub fn extract(
         &self,
         words: &[&str],
@@ -169,7 +175,8 @@ impl FeatureExtractor {
     ) {
         out.buckets.clear();
         out.offsets.clear();
-        let case = SentenceCase::of_parts(words, &out.parts).code();
+        let flags = out.parts.iter().map(|p| p.flags);
+        let case = SentenceCase::of_flags(words, flags).code();
         let matches = Gazetteer::shared().find_all(words);
         let shift = 64 - self.bits;
         let count = words.len();
@@ -277,7 +284,7 @@ mod tests {
         let extractor = FeatureExtractor::new(12);
         let words = ["Vladimir", "Putin", "met", "al-Sharaa", "in", "Moscow", "."];
         let mut features = SentenceFeatures::default();
-        features.set_parts(&TokenParts::of_words(&words));
+        features.set_words(&words, &WordKey::of_words(&words));
         extractor.extract(
             &words,
             &DocumentContext::default(),
@@ -297,20 +304,28 @@ mod tests {
     #[test]
     fn lower_case_hash_matches_the_context_hash() {
         let parts = TokenParts::of("DAMASCUS");
-        assert_eq!(
-            parts.lower,
-            super::super::feature_hash::hash_lowercase(LOWER_SEED, "damascus")
-        );
+        assert_eq!(parts.lower, hash_lowercase(LOWER_SEED, "damascus"));
     }
 
     proptest::proptest! {
-        /// Document context and label history key words by the parts' lower-case hash.
+        /// A word's prefixes and suffixes hash its first and last four characters, lower-cased
+        /// where ASCII, one more each time (the shipped weights were trained on these).
         #[test]
-        fn parts_hash_any_word_as_lower_case_hashing_does(word in "\\PC{1,12}") {
-            proptest::prop_assert_eq!(
-                TokenParts::of(&word).lower,
-                super::super::feature_hash::hash_lowercase(LOWER_SEED, &word)
-            );
+        fn affixes_hash_up_to_four_characters_from_each_end(word in "\\PC{1,12}") {
+            let parts = TokenParts::of(&word);
+            let fold = |c: char| if c.is_ascii() { c.to_ascii_lowercase() } else { c };
+            let chars: Vec<char> = word.chars().collect();
+            for k in 0..4 {
+                let (mut prefix, mut suffix) = (FeatureHasher::new(0x12), FeatureHasher::new(0x13));
+                chars.iter().take(k + 1).for_each(|&c| prefix.add_char(fold(c)));
+                chars.iter().rev().take(k + 1).for_each(|&c| suffix.add_char(fold(c)));
+                let (want_prefix, want_suffix) = match k < chars.len() {
+                    true => (prefix.finish(), suffix.finish()),
+                    false => (0, 0),
+                };
+                proptest::prop_assert_eq!(parts.prefixes[k], want_prefix);
+                proptest::prop_assert_eq!(parts.suffixes[k], want_suffix);
+            }
         }
     }
 }

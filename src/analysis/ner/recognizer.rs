@@ -5,7 +5,7 @@
 use super::conll::ConllSentence;
 use super::context::{DocumentContext, LabelHistory};
 use super::evaluation::Evaluation;
-use super::features::{FeatureExtractor, SentenceFeatures, TokenParts};
+use super::features::{FeatureExtractor, SentenceFeatures, WordKey};
 use super::model::{Model, ModelError};
 use super::sentence_memo::{MemoKey, SentenceMemo};
 use super::tag::{tags_to_spans, Tag, TokenSpan, TAG_COUNT};
@@ -86,7 +86,7 @@ impl Recognizer {
                 });
                 let remembered = keyed.and_then(|(memo, key)| memo.get(key));
                 let tags = remembered.unwrap_or_else(|| {
-                    features.set_parts(parts);
+                    features.set_words(words, parts);
                     self.extractor
                         .extract(words, &document, &history, &mut features);
                     let tags = self.model.decode(&features);
@@ -119,7 +119,7 @@ impl Recognizer {
 }
 
 /// Remembers the label each capitalised word received, for later sentences of the document.
-pub fn record_history(history: &mut LabelHistory, parts: &[TokenParts], tags: &[Tag]) {
+pub fn record_history(history: &mut LabelHistory, parts: &[WordKey], tags: &[Tag]) {
     for (part, tag) in parts.iter().zip(tags) {
         if part.flags.is_capitalized() {
             history.record(part.lower, tag.label());

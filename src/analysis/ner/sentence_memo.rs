@@ -5,7 +5,7 @@
 //! a repeat costs a hash and a lookup instead of feature hashing, the emission sum and Viterbi.
 
 use super::context::{DocumentContext, LabelHistory};
-use super::features::TokenParts;
+use super::features::WordKey;
 use super::shape::WordFlags;
 use super::tag::Tag;
 use rustc_hash::FxHashMap;
@@ -26,7 +26,7 @@ impl MemoKey {
     /// scratch space, reused between sentences.
     pub fn of(
         words: &[&str],
-        parts: &[TokenParts],
+        parts: &[WordKey],
         document: &DocumentContext,
         history: &LabelHistory,
         buffer: &mut Vec<u8>,

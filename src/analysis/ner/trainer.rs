@@ -59,7 +59,7 @@ impl PerceptronTrainer {
         let mut mistakes = 0;
         for ((sentence, words), parts) in sentences.iter().zip(&word_lists).zip(&parts) {
             let mut features = std::mem::take(&mut self.features);
-            features.set_parts(parts);
+            features.set_words(words, parts);
             self.extractor
                 .extract(words, &document, &history, &mut features);
             let predicted = self.predict(&features);
@@ -67,7 +67,7 @@ impl PerceptronTrainer {
                 mistakes += 1;
                 self.update(&features, &sentence.tags, &predicted);
             }
-            record_history(&mut history, features.parts(), &predicted);
+            record_history(&mut history, parts, &predicted);
             self.features = features;
             self.step += 1;
         }
