@@ -1,7 +1,6 @@
 //! Text analysis: sentences, entities, alignment, the story map, coverage. Pure functions over text; no I/O, no terminal types.
 
 pub mod align;
-mod ascii_sentence_bounds;
 pub(crate) mod ascii_word_bounds;
 pub mod corpus_analysis;
 pub mod corpus_entities;
@@ -13,6 +12,7 @@ pub mod finder;
 pub mod near_duplicates;
 pub mod ner;
 pub mod search;
+mod sentence_bounds;
 pub mod sentences;
 pub mod stories;
 pub mod story_map;

@@ -7,16 +7,65 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// `(offset, word)` for each word of `text` (a segment with a letter or digit in it): what
-/// `unicode_word_indices` gives, by byte class when `text` is ASCII.
-pub fn word_indices(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
-    if text.is_ascii() {
-        Box::new(
-            AsciiWordBounds::new(text)
-                .filter(|(_, s)| s.bytes().any(|b| b.is_ascii_alphanumeric())),
-        )
-    } else {
-        Box::new(text.unicode_word_indices())
-    }
+/// `unicode_word_indices` gives, by byte class where `text` is ASCII.
+pub fn word_indices<'a>(text: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    pieces(text).flat_map(
+        |(at, piece)| -> Box<dyn Iterator<Item = (usize, &'a str)> + 'a> {
+            let moved = move |(offset, word): (usize, &'a str)| (at + offset, word);
+            match piece.is_ascii() {
+                true => Box::new(
+                    AsciiWordBounds::new(piece)
+                        .filter(|(_, s)| s.bytes().any(|b| b.is_ascii_alphanumeric()))
+                        .map(moved),
+                ),
+                false => Box::new(piece.unicode_word_indices().map(moved)),
+            }
+        },
+    )
+}
+
+/// `(offset, segment)` for each word-boundary segment of `text`: what
+/// `split_word_bound_indices` gives, by byte class where `text` is ASCII.
+pub fn word_bound_indices<'a>(text: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    pieces(text).flat_map(
+        |(at, piece)| -> Box<dyn Iterator<Item = (usize, &'a str)> + 'a> {
+            let moved = move |(offset, word): (usize, &'a str)| (at + offset, word);
+            match piece.is_ascii() {
+                true => Box::new(AsciiWordBounds::new(piece).map(moved)),
+                false => Box::new(piece.split_word_bound_indices().map(moved)),
+            }
+        },
+    )
+}
+
+/// `text` in pieces, each ASCII or not, so that a paragraph with one curly quote or accent
+/// goes to the general segmenter only around it. A cut falls between a space and an ASCII
+/// character other than a space: always a word boundary (WB999; only WB3d joins a space to
+/// what follows, and only another space), and no rule looks across it (those that look
+/// further than the neighbouring character look for letters, digits and joiners, and a space
+/// is none, nor is it ignored as Extend or Format characters are).
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    let cut_at = |i: usize| bytes[i - 1] == b' ' && bytes[i] != b' ' && bytes[i].is_ascii();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        at = match bytes[start..].iter().position(|b| !b.is_ascii()) {
+            None => bytes.len(),
+            // An ASCII run, up to the last cut before the next non-ASCII byte.
+            Some(n) => match (start + 1..start + n).rev().find(|&i| cut_at(i)) {
+                Some(cut) => cut,
+                // The non-ASCII part, up to the first cut after it.
+                None => (start + n + 1..bytes.len())
+                    .find(|&i| cut_at(i))
+                    .unwrap_or(bytes.len()),
+            },
+        };
+        Some((start, &text[start..at]))
+    })
 }
 
 #[derive(Copy, Clone, PartialEq, Eq)]
@@ -168,6 +217,23 @@ mod tests {
         ] {
             let (ours, theirs) = both(text);
             assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// On text with curly quotes, dashes, accents, marks that join the letter before and
+        /// characters of other scripts among the ASCII, cut into pieces or not.
+        #[test]
+        fn any_text_splits_as_the_general_segmenter_does(
+            text in "[aZ0_:,;.' \t\r\n\"#-’‘“”—–©éÉ\u{301}\u{200d}\u{a0}\u{ad}日🇸🇾]{0,30}"
+        ) {
+            let ours: Vec<(usize, &str)> = word_bound_indices(&text).collect();
+            let theirs: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+            prop_assert_eq!(ours, theirs);
+            let words: Vec<(usize, &str)> = word_indices(&text).collect();
+            let theirs: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            prop_assert_eq!(words, theirs);
         }
     }
 

@@ -25,10 +25,9 @@ pub fn split_sentences(text: &str, span: ByteSpan) -> Vec<ByteSpan> {
     let mut start: Option<usize> = None;
     let mut quote_depth: i32 = 0;
     let mut straight_quotes = 0usize;
-    let bounds: Vec<(usize, &str)> = if paragraph.is_ascii() {
-        super::ascii_sentence_bounds::ascii_sentence_bounds(paragraph)
-    } else {
-        paragraph.split_sentence_bound_indices().collect()
+    let bounds: Vec<(usize, &str)> = match super::sentence_bounds::sentence_bounds(paragraph) {
+        Some(bounds) => bounds,
+        None => paragraph.split_sentence_bound_indices().collect(),
     };
     for (i, &(offset, piece)) in bounds.iter().enumerate() {
         let begin = *start.get_or_insert(offset);

@@ -5,9 +5,8 @@
 //! "Sharaa-Putin" split at the hyphen so each name can be tagged alone; the possessive
 //! "Assad’s" splits into "Assad" + "’s"; "U.S." and "Mr." keep their final period.
 
-use crate::analysis::ascii_word_bounds::AsciiWordBounds;
+use crate::analysis::ascii_word_bounds::word_bound_indices;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// One token: a byte range into the text it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,12 +43,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_range(text: &str, range: Range<usize>) -> Vec<Token> {
     let start = floor_char_boundary(text, range.start.min(text.len()));
     let end = floor_char_boundary(text, range.end.min(text.len())).max(start);
-    let slice = &text[start..end];
-    if slice.is_ascii() {
-        tokens_of(text, start, AsciiWordBounds::new(slice))
-    } else {
-        tokens_of(text, start, slice.split_word_bound_indices())
-    }
+    tokens_of(text, start, word_bound_indices(&text[start..end]))
 }
 
 /// Tokens from the word-boundary segments of the slice of `text` that starts at `start`.

@@ -1,8 +1,8 @@
-//! UAX #29 sentence boundaries for ASCII text, by byte class. The general segmenter's
-//! per-character table lookups were most of the time spent opening an article; nearly every
-//! paragraph of English news is ASCII. Only the rules that ASCII characters can meet apply
-//! (no Extend, Format, OLetter or Sep); a property test holds the result to
-//! `unicode-segmentation` on ASCII input.
+//! UAX #29 sentence boundaries for text of ASCII and the few other characters English news
+//! is full of (curly quotes, dashes, no-break spaces, Latin-1 letters), by character class.
+//! The general segmenter's per-character table lookups were most of the time spent opening
+//! an article. Only the rules that these characters can meet apply (no Extend, Format,
+//! OLetter or Sep); a property test holds the result to `unicode-segmentation`.
 
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 enum Class {
@@ -24,20 +24,24 @@ enum Class {
     Other,
 }
 
-fn class(byte: u8) -> Class {
-    match byte {
-        b'\r' => Class::Cr,
-        b'\n' => Class::Lf,
-        b'\t' | 0x0b | 0x0c | b' ' => Class::Sp,
-        b'a'..=b'z' => Class::Lower,
-        b'A'..=b'Z' => Class::Upper,
-        b'0'..=b'9' => Class::Numeric,
-        b'.' => Class::ATerm,
-        b'!' | b'?' => Class::STerm,
-        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Close,
-        b',' | b'-' | b':' | b';' => Class::SContinue,
-        _ => Class::Other,
-    }
+/// The class of a character this path knows, `None` for any other.
+fn class(c: char) -> Option<Class> {
+    Some(match c {
+        '\r' => Class::Cr,
+        '\n' => Class::Lf,
+        '\t' | '\x0b' | '\x0c' | ' ' | '\u{a0}' => Class::Sp,
+        'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' => Class::Lower,
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => Class::Upper,
+        '0'..='9' => Class::Numeric,
+        '.' => Class::ATerm,
+        '!' | '?' => Class::STerm,
+        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '‘' | '’' | '“' | '”' => {
+            Class::Close
+        }
+        ',' | '-' | ':' | ';' | '–' | '—' => Class::SContinue,
+        '\0'..='\x7f' | '©' | '®' | '°' | '×' | '÷' => Class::Other,
+        _ => return None,
+    })
 }
 
 /// What the text before a position ends with, as far as the rules look back.
@@ -54,11 +58,28 @@ enum Tail {
     },
 }
 
-/// `(offset, sentence)` for each sentence-boundary segment of `text`, which must be ASCII: the
-/// same pieces `split_sentence_bound_indices` gives.
-pub fn ascii_sentence_bounds(text: &str) -> Vec<(usize, &str)> {
-    debug_assert!(text.is_ascii());
-    let classes: Vec<Class> = text.bytes().map(class).collect();
+/// `(offset, sentence)` for each sentence-boundary segment of `text`: the same pieces
+/// `split_sentence_bound_indices` gives, or `None` when `text` has a character this path does
+/// not know.
+pub fn sentence_bounds(text: &str) -> Option<Vec<(usize, &str)>> {
+    let (mut classes, mut starts) = (Vec::with_capacity(text.len()), Vec::new());
+    match text.is_ascii() {
+        true => classes.extend(
+            text.bytes()
+                .map(|b| class(char::from(b)).unwrap_or(Class::Other)),
+        ),
+        false => {
+            for (at, c) in text.char_indices() {
+                classes.push(class(c)?);
+                starts.push(at);
+            }
+        }
+    }
+    // Where character `i` starts (ASCII: at byte `i`).
+    let at = |i: usize| match starts.is_empty() {
+        true => i.min(text.len()),
+        false => starts.get(i).copied().unwrap_or(text.len()),
+    };
     let n = classes.len();
     // SB8 looks ahead past anything but letters, paragraph separators and terminators for a
     // lower-case letter: `lower_ahead[i]` is what that scan finds from `i`, worked out once.
@@ -85,14 +106,14 @@ pub fn ascii_sentence_bounds(text: &str) -> Vec<(usize, &str)> {
             _ => Tail::Nothing,
         };
         if is_break(&classes, i, before, here, tail, &lower_ahead) {
-            out.push((start, &text[start..i]));
+            out.push((at(start), &text[at(start)..at(i)]));
             start = i;
         }
     }
     if start < n {
-        out.push((start, &text[start..]));
+        out.push((at(start), &text[at(start)..]));
     }
-    out
+    Some(out)
 }
 
 fn is_break(
@@ -166,7 +187,7 @@ mod tests {
             ".",
             "a.b. c? D! e.\t(F) \"g.\" 'h' [i.] {j!} k- l; m, n:",
         ] {
-            assert_eq!(ascii_sentence_bounds(text), general(text), "{text:?}");
+            assert_eq!(sentence_bounds(text), Some(general(text)), "{text:?}");
         }
     }
 
@@ -177,7 +198,25 @@ mod tests {
         fn any_ascii_text_splits_as_the_general_segmenter_does(
             text in "[aZ1.!?\"'()\\[\\]{},:;\\- \t\r\n\x0b\x0c#_]{0,30}|[ -~\t\r\n]{0,60}"
         ) {
-            prop_assert_eq!(ascii_sentence_bounds(&text), general(&text));
+            prop_assert_eq!(sentence_bounds(&text), Some(general(&text)));
+        }
+
+        /// With the other characters this path knows, and some it does not (which it leaves
+        /// to the general segmenter).
+        #[test]
+        fn any_news_text_splits_as_the_general_segmenter_does(
+            text in "[aZ1.!?\"'(),:;\\- \t\n‘’“”–—\u{a0}©®°×÷ßöøÿÀÖØÞéÉ]{0,30}",
+            unknown in proptest::option::of("[\u{85}\u{2029}\u{301}\u{ad}…日ª]")
+        ) {
+            let text = match unknown {
+                Some(u) => format!("{text}{u}{text}"),
+                None => text,
+            };
+            let known = sentence_bounds(&text);
+            prop_assert_eq!(known.is_some(), text.chars().all(|c| class(c).is_some()));
+            if let Some(known) = known {
+                prop_assert_eq!(known, general(&text));
+            }
         }
     }
 }
