@@ -182,6 +182,9 @@ pub fn run(
                 AppEvent::Message(message) => message,
             };
             match &message {
+                Message::Progress(p) if p.phase == crate::state::Phase::Linking => {
+                    crate::timings::milestone("recognised")
+                }
                 Message::Linked(..) => crate::timings::milestone("analysed"),
                 Message::FinderIndexed(..) => crate::timings::milestone("finder-indexed"),
                 _ => {}
