@@ -26,6 +26,8 @@ use std::thread;
 
 /// The longest the screen goes without a frame while events keep arriving.
 const FRAME_GAP: std::time::Duration = std::time::Duration::from_millis(50);
+/// The background analysis reports its progress at most this often (milliseconds).
+const PROGRESS_GAP_MS: u64 = 40;
 
 /// How long the keys must pause before changed reading positions are written.
 const VIEWS_SAVE_PAUSE: std::time::Duration = std::time::Duration::from_millis(700);
@@ -373,7 +375,7 @@ fn spawn_analysis(state: &State, cache: &AnalysisCache, events: mpsc::Sender<App
 
 /// Recognises every article (cached, on all cores, `first` first), then clusters, aligns and
 /// maps; the whole analysis comes from the cache when it has it, else goes into it. `report`
-/// hears about progress every few articles.
+/// hears about progress at most every `PROGRESS_GAP_MS` (and when recognition is done).
 pub fn analyse(
     corpus: &Corpus,
     corrections: &EntityCorrections,
@@ -421,6 +423,7 @@ pub fn analyse_unsaved(
     }
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
+    let reported_at = std::sync::atomic::AtomicU64::new(0);
     let slots: Vec<std::sync::Mutex<Vec<crate::analysis::ner::RawMention>>> =
         (0..total).map(|_| Default::default()).collect();
     let threads = thread::available_parallelism()
@@ -440,12 +443,20 @@ pub fn analyse_unsaved(
                     *slot = found;
                 }
                 let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if finished.is_multiple_of(16) || finished == total {
+                let elapsed_ms = started.elapsed().as_millis() as u64;
+                // Each report costs the reader a frame: a few dozen a second move the gauge
+                // as smoothly as hundreds would.
+                let last = reported_at.load(Ordering::Relaxed);
+                let due = elapsed_ms >= last + PROGRESS_GAP_MS
+                    && reported_at
+                        .compare_exchange(last, elapsed_ms, Ordering::Relaxed, Ordering::Relaxed)
+                        .is_ok();
+                if due || finished == total {
                     report(crate::state::Progress {
                         phase: crate::state::Phase::Recognising,
                         done: finished,
                         total,
-                        elapsed_ms: started.elapsed().as_millis() as u64,
+                        elapsed_ms,
                     });
                 }
             });
