@@ -9,33 +9,31 @@ use unicode_segmentation::UnicodeSegmentation;
 /// `(offset, word)` for each word of `text` (a segment with a letter or digit in it): what
 /// `unicode_word_indices` gives, by byte class where `text` is ASCII.
 pub fn word_indices<'a>(text: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-    pieces(text).flat_map(
-        |(at, piece)| -> Box<dyn Iterator<Item = (usize, &'a str)> + 'a> {
-            let moved = move |(offset, word): (usize, &'a str)| (at + offset, word);
-            match piece.is_ascii() {
-                true => Box::new(
-                    AsciiWordBounds::new(piece)
-                        .filter(|(_, s)| s.bytes().any(|b| b.is_ascii_alphanumeric()))
-                        .map(moved),
-                ),
-                false => Box::new(piece.unicode_word_indices().map(moved)),
-            }
-        },
-    )
+    by_piece(text, |piece| match piece.is_ascii() {
+        true => Box::new(
+            AsciiWordBounds::new(piece)
+                .filter(|(_, s)| s.bytes().any(|b| b.is_ascii_alphanumeric())),
+        ),
+        false => Box::new(piece.unicode_word_indices()),
+    })
 }
 
 /// `(offset, segment)` for each word-boundary segment of `text`: what
 /// `split_word_bound_indices` gives, by byte class where `text` is ASCII.
 pub fn word_bound_indices<'a>(text: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-    pieces(text).flat_map(
-        |(at, piece)| -> Box<dyn Iterator<Item = (usize, &'a str)> + 'a> {
-            let moved = move |(offset, word): (usize, &'a str)| (at + offset, word);
-            match piece.is_ascii() {
-                true => Box::new(AsciiWordBounds::new(piece).map(moved)),
-                false => Box::new(piece.split_word_bound_indices().map(moved)),
-            }
-        },
-    )
+    by_piece(text, |piece| match piece.is_ascii() {
+        true => Box::new(AsciiWordBounds::new(piece)),
+        false => Box::new(piece.split_word_bound_indices()),
+    })
+}
+
+/// The segments `segment` finds in each of `text`'s [`pieces`], with offsets into `text`.
+fn by_piece<'a>(
+    text: &'a str,
+    segment: impl Fn(&'a str) -> Box<dyn Iterator<Item = (usize, &'a str)> + 'a> + 'a,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    pieces(text)
+        .flat_map(move |(at, piece)| segment(piece).map(move |(offset, s)| (at + offset, s)))
 }
 
 /// `text` in pieces, each ASCII or not, so that a paragraph with one curly quote or accent

@@ -71,24 +71,23 @@ impl DocumentContext {
     /// What tagging a document starts from: the keys of every sentence's words, and the
     /// casing evidence gathered from them.
     pub fn of_sentences(sentences: &[&[&str]]) -> (DocumentContext, Vec<Vec<WordKey>>) {
-        let parts: Vec<Vec<WordKey>> = sentences
+        let keys: Vec<Vec<WordKey>> = sentences
             .iter()
             .map(|words| WordKey::of_words(words))
             .collect();
         let mut context = DocumentContext::default();
-        for (words, parts) in sentences.iter().zip(&parts) {
-            if SentenceCase::of_flags(words, parts.iter().map(|p| p.flags)) != SentenceCase::Normal
-            {
+        for (words, keys) in sentences.iter().zip(&keys) {
+            if SentenceCase::of_flags(words, keys.iter().map(|k| k.flags)) != SentenceCase::Normal {
                 continue;
             }
-            for (index, part) in parts.iter().enumerate() {
-                let flags = part.flags;
+            for (index, key) in keys.iter().enumerate() {
+                let flags = key.flags;
                 if !flags.has(WordFlags::HAS_LETTER) {
                     continue;
                 }
                 // After punctuation other than a comma: an opening quote, a dash, a bracket.
                 let after_opening = index == 0
-                    || (parts[index - 1].flags.has(WordFlags::PUNCTUATION)
+                    || (keys[index - 1].flags.has(WordFlags::PUNCTUATION)
                         && !words[index - 1].contains(','));
                 let bit = if flags.has(WordFlags::ALL_LOWER) {
                     SEEN_LOWER_CASE
@@ -97,10 +96,10 @@ impl DocumentContext {
                 } else {
                     continue;
                 };
-                *context.case_evidence.entry(part.lower).or_default() |= bit;
+                *context.case_evidence.entry(key.lower).or_default() |= bit;
             }
         }
-        (context, parts)
+        (context, keys)
     }
 
     /// Casing evidence for a word, by its lower-case hash.

@@ -72,21 +72,21 @@ impl Recognizer {
         sentences: &[&[&str]],
         memo: Option<&SentenceMemo>,
     ) -> Vec<Vec<TokenSpan>> {
-        let (document, parts) = DocumentContext::of_sentences(sentences);
+        let (document, keys) = DocumentContext::of_sentences(sentences);
         let mut history = LabelHistory::default();
         let mut features = SentenceFeatures::default();
         let mut buffer = Vec::new();
         sentences
             .iter()
-            .zip(&parts)
-            .map(|(words, parts)| {
+            .zip(&keys)
+            .map(|(words, word_keys)| {
                 let keyed = memo.map(|memo| {
-                    let key = MemoKey::of(words, parts, &document, &history, &mut buffer);
+                    let key = MemoKey::of(words, word_keys, &document, &history, &mut buffer);
                     (memo, key)
                 });
                 let remembered = keyed.and_then(|(memo, key)| memo.get(key));
                 let tags = remembered.unwrap_or_else(|| {
-                    features.set_words(words, parts);
+                    features.set_words(words, word_keys);
                     self.extractor
                         .extract(words, &document, &history, &mut features);
                     let tags = self.model.decode(&features);
@@ -95,7 +95,7 @@ impl Recognizer {
                     }
                     tags
                 });
-                record_history(&mut history, parts, &tags);
+                record_history(&mut history, word_keys, &tags);
                 tags_to_spans(&tags)
             })
             .collect()
@@ -119,10 +119,10 @@ impl Recognizer {
 }
 
 /// Remembers the label each capitalised word received, for later sentences of the document.
-pub fn record_history(history: &mut LabelHistory, parts: &[WordKey], tags: &[Tag]) {
-    for (part, tag) in parts.iter().zip(tags) {
-        if part.flags.is_capitalized() {
-            history.record(part.lower, tag.label());
+pub fn record_history(history: &mut LabelHistory, keys: &[WordKey], tags: &[Tag]) {
+    for (key, tag) in keys.iter().zip(tags) {
+        if key.flags.is_capitalized() {
+            history.record(key.lower, tag.label());
         }
     }
 }

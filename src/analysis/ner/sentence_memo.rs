@@ -22,24 +22,24 @@ const MOST_PER_SHARD: usize = 1 << 14;
 pub struct MemoKey(u128);
 
 impl MemoKey {
-    /// The key of `words` (whose parts are `parts`) at this point of a document. `buffer` is
+    /// The key of `words` (whose keys are `keys`) at this point of a document. `buffer` is
     /// scratch space, reused between sentences.
     pub fn of(
         words: &[&str],
-        parts: &[WordKey],
+        keys: &[WordKey],
         document: &DocumentContext,
         history: &LabelHistory,
         buffer: &mut Vec<u8>,
     ) -> MemoKey {
         buffer.clear();
-        for (word, part) in words.iter().zip(parts) {
+        for (word, key) in words.iter().zip(keys) {
             buffer.extend_from_slice(word.as_bytes());
             // 0xff never occurs in UTF-8, so words cannot run into each other.
             buffer.push(0xff);
-            if part.flags.has(WordFlags::HAS_LETTER) {
-                buffer.push(document.case_evidence(part.lower));
-                if part.flags.is_capitalized() {
-                    buffer.push(history.get(part.lower));
+            if key.flags.has(WordFlags::HAS_LETTER) {
+                buffer.push(document.case_evidence(key.lower));
+                if key.flags.is_capitalized() {
+                    buffer.push(history.get(key.lower));
                 }
             }
         }

@@ -54,12 +54,12 @@ impl PerceptronTrainer {
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
         let slices: Vec<&[&str]> = word_lists.iter().map(Vec::as_slice).collect();
-        let (document, parts) = DocumentContext::of_sentences(&slices);
+        let (document, keys) = DocumentContext::of_sentences(&slices);
         let mut history = LabelHistory::default();
         let mut mistakes = 0;
-        for ((sentence, words), parts) in sentences.iter().zip(&word_lists).zip(&parts) {
+        for ((sentence, words), keys) in sentences.iter().zip(&word_lists).zip(&keys) {
             let mut features = std::mem::take(&mut self.features);
-            features.set_words(words, parts);
+            features.set_words(words, keys);
             self.extractor
                 .extract(words, &document, &history, &mut features);
             let predicted = self.predict(&features);
@@ -67,7 +67,7 @@ impl PerceptronTrainer {
                 mistakes += 1;
                 self.update(&features, &sentence.tags, &predicted);
             }
-            record_history(&mut history, parts, &predicted);
+            record_history(&mut history, keys, &predicted);
             self.features = features;
             self.step += 1;
         }
