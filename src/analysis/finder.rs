@@ -34,8 +34,9 @@
 //! The second pass scores exactly only the matches whose bounds reach the `limit`-th best
 //! score, and only those go to SkimMatcherV2 itself for their final scores and positions. A
 //! query that extends the previous one re-ranks only its survivors, each starting from its
-//! previous bound plus the most the added characters can add (`lookup::added_at_most`), which
-//! alone rules most of them out once the floor is known.
+//! previous bound plus the most the added characters can add (`lookup::added_at_most`; for a
+//! new last term, that term's own cheap chain bound over the candidate), which alone rules
+//! most of them out once the floor is known.
 
 mod bits;
 pub mod fold;

@@ -5,7 +5,7 @@ use super::hit::build_hit;
 use super::index::FinderIndex;
 use super::query::Term;
 use super::query::{clip_query, Query};
-use super::rank::{in_parallel, keep_best, rank, Bounds, Ids, Ranked, Scored};
+use super::rank::{in_parallel, keep_best, rank, Added, Bounds, Ids, Ranked, Scored};
 use super::recent::Recent;
 use super::results::{Narrowing, Results, Survivors};
 use super::score::{MOST_ADDED_BY_A_BYTE, MOST_FOR_A_FIRST_BYTE};
@@ -180,7 +180,7 @@ fn listing(run: &std::ops::Range<u32>, boosts: &[(u32, i64)], limit: usize) -> R
 /// `MOST_FOR_A_FIRST_BYTE` for its first byte and `MOST_ADDED_BY_A_BYTE` for each after (a
 /// longer term's best match, cut short, is a match of the shorter one). `None` for any other
 /// change (an earlier term changed, the case rule changed, a byte not a letter or digit).
-fn added_at_most(before: &[(String, bool)], now: &[Term]) -> Option<i32> {
+fn added_at_most(before: &[(String, bool)], now: &[Term]) -> Option<Added> {
     const NEXT: usize = MOST_ADDED_BY_A_BYTE as usize;
     const FIRST: usize = MOST_FOR_A_FIRST_BYTE as usize;
     let (last, kept) = before.split_last()?;
@@ -193,12 +193,13 @@ fn added_at_most(before: &[(String, bool)], now: &[Term]) -> Option<i32> {
     if extended.case_sensitive != last.1 || !extended.text.starts_with(&last.0) {
         return None;
     }
-    let added = match &now[kept.len() + 1..] {
-        [] => (extended.text.len() - last.0.len()) * NEXT,
-        [new] if extended.text == last.0 => FIRST + (new.text.len() - 1) * NEXT,
+    let (most, new_term) = match &now[kept.len() + 1..] {
+        [] => ((extended.text.len() - last.0.len()) * NEXT, false),
+        [new] if extended.text == last.0 => (FIRST + (new.text.len() - 1) * NEXT, true),
         _ => return None,
     };
-    i32::try_from(added).ok()
+    let most = i32::try_from(most).ok()?;
+    Some(Added { most, new_term })
 }
 
 impl Results {
@@ -207,5 +208,48 @@ impl Results {
             query: query.to_string(),
             ..Results::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn added(before: &str, now: &str) -> Option<Added> {
+        let before: Vec<(String, bool)> = Query::parse(before)
+            .terms
+            .iter()
+            .map(|t| (t.text.clone(), t.case_sensitive))
+            .collect();
+        added_at_most(&before, &Query::parse(now).terms)
+    }
+
+    #[test]
+    fn what_typed_characters_can_add_at_most() {
+        let extended = |most| {
+            Some(Added {
+                most,
+                new_term: false,
+            })
+        };
+        let new_term = |most| {
+            Some(Added {
+                most,
+                new_term: true,
+            })
+        };
+        assert_eq!(added("sh", "sha"), extended(MOST_ADDED_BY_A_BYTE));
+        assert_eq!(added("sh", "shar"), extended(2 * MOST_ADDED_BY_A_BYTE));
+        assert_eq!(added("sharaa", "sharaa m"), new_term(MOST_FOR_A_FIRST_BYTE));
+        assert_eq!(
+            added("sharaa", "sharaa mo"),
+            new_term(MOST_FOR_A_FIRST_BYTE + MOST_ADDED_BY_A_BYTE)
+        );
+        // An earlier term changed, a byte that is not a letter or digit, the case rule
+        // changed (a capital makes the term case-sensitive), two new terms: nothing is known.
+        assert_eq!(added("sharaa m", "sharab m"), None);
+        assert_eq!(added("put", "put."), None);
+        assert_eq!(added("put", "putI"), None);
+        assert_eq!(added("a", "a b c"), None);
     }
 }

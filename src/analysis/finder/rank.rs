@@ -42,7 +42,17 @@ pub(super) enum Ids<'a> {
 #[derive(Copy, Clone, Debug)]
 pub(super) struct Bounds<'a> {
     pub previous: &'a [i32],
-    pub added: Option<i32>,
+    pub added: Option<Added>,
+}
+
+/// What the characters a query added to the previous one can add to a candidate's score.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) struct Added {
+    /// At most this, for any candidate.
+    pub most: i32,
+    /// Whether they make a new last term: its own cheap chain bound over a candidate is often
+    /// well under `most` (a first byte that is at no text's start gains 8 or 16 less).
+    pub new_term: bool,
 }
 
 impl Ids<'_> {
@@ -68,6 +78,14 @@ impl Ids<'_> {
         }
     }
 
+    /// What this query's added characters can add to a previous bound, if anything is known.
+    fn added(&self) -> Option<Added> {
+        match self {
+            Ids::Run(_) => None,
+            Ids::List(_, b) => b.added,
+        }
+    }
+
     /// Each id with its bound under this query, if known.
     fn for_each(&self, mut f: impl FnMut(u32, Option<i64>)) {
         match self {
@@ -75,7 +93,7 @@ impl Ids<'_> {
             Ids::List(l, b) => l.iter().zip(b.previous).for_each(|(&id, &previous)| {
                 let bound = match (previous, b.added) {
                     (NO_BOUND, _) | (_, None) => None,
-                    (previous, Some(added)) => Some(previous as i64 + added as i64),
+                    (previous, Some(added)) => Some(previous as i64 + added.most as i64),
                 };
                 f(id, bound)
             }),

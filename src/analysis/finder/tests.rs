@@ -503,3 +503,34 @@ proptest::proptest! {
         proptest::prop_assert_eq!(narrowed.hits, fresh.hits);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+    /// Typed a key at a time, each keystroke starting from the last one's bounds (the
+    /// allowance for appended letters, a new term's own cheap bound), a query keeps exactly
+    /// the best a fresh search finds: no bound rules out a candidate that ranks.
+    #[test]
+    fn typing_key_by_key_keeps_the_fresh_best(
+        texts in proptest::collection::vec(
+            "(([A-C]?[a-c]{1,5}|[0-9]{1,2})[ .\\-]{1,2}){1,10}", 20..80),
+        query in "[a-c]{1,3}( [a-c0-9]{1,3}){0,2}",
+        limit in 1usize..6,
+    ) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = sentences(&refs);
+        let options = SearchOptions {
+            limit,
+            threads: 1,
+            ..SearchOptions::default()
+        };
+        let mut typed: Option<Results> = None;
+        for (at, c) in query.char_indices() {
+            let prefix = &query[..at + c.len_utf8()];
+            typed = Some(index.search(prefix, &options, typed.as_ref()));
+        }
+        let typed = typed.expect("a query has a first key");
+        let fresh = index.search(&query, &options, None);
+        proptest::prop_assert_eq!(typed.hits, fresh.hits);
+        proptest::prop_assert_eq!(typed.matched, fresh.matched);
+    }
+}

@@ -176,6 +176,7 @@ impl<'a> Worker<'a> {
                 .bounds
                 .push(bound.clamp(i32::MIN as i64, NO_BOUND as i64) as i32);
         };
+        let added = ids.added();
         ids.for_each(|id, known| {
             if self.index.presence[id as usize] & presence != presence || !self.matches(id) {
                 return;
@@ -186,7 +187,14 @@ impl<'a> Worker<'a> {
             let floor = (best.len() == limit).then(|| best.peek().map_or(i64::MIN, |r| r.0));
             let boost = self.boost(id);
             // What the previous, shorter query left of its bound is often enough.
-            if let (Some(floor), Some(known)) = (floor.max(seeded.floor), known) {
+            if let (Some(floor), Some(mut known), Some(added)) =
+                (floor.max(seeded.floor), known, added)
+            {
+                if added.new_term && known + boost > floor {
+                    if let Some(start) = self.new_term_start(id) {
+                        known = known.min(known - added.most as i64 + start);
+                    }
+                }
                 if known + boost <= floor {
                     return survive(id, known);
                 }
@@ -390,6 +398,20 @@ impl<'a> Worker<'a> {
             self.starts.push(start as i64);
         }
         self.starts.iter().sum()
+    }
+
+    /// The cheap chain bound of the query's last term ([`chain_start_bound`]) over a
+    /// candidate `matches` just found on the fast path (one ASCII field, its bitsets built)
+    /// where the chain bounds apply; else `None`.
+    fn new_term_start(&self, id: u32) -> Option<i64> {
+        let fields = self.index.field_ids(id);
+        let field = fields.start;
+        if fields.len() != 1 || self.masks_of != Some(field) || !self.chain_applies(field) {
+            return None;
+        }
+        let term = self.query.terms.last()?;
+        let rows = self.chain_rows(field, term);
+        Some(chain_start_bound(&self.masks, &term.needle_of, rows) as i64)
     }
 
     /// Each term's chain bound into `chained`, the field's bitsets built and the chain bounds
