@@ -3,11 +3,13 @@
 //! reach the best `limit`. The first pass splits the candidates across threads in contiguous
 //! runs, so the survivors come back in id order.
 
+mod shared_floor;
 mod worker;
 
 use super::index::FinderIndex;
 use super::query::Query;
 use super::results::NO_BOUND;
+use shared_floor::SharedFloor;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use worker::{Estimated, Pending, Seeded, Worker};
@@ -135,9 +137,10 @@ pub(super) fn rank(
     };
     let seeded = Seeded::new(Worker::new(index, query, boosts), seeds, limit);
     let parts = ids.split(threads);
+    let shared = SharedFloor::new(limit);
     let mut estimated = Estimated::default();
     for part in in_parallel(&parts, |part| {
-        Worker::new(index, query, boosts).estimate_all(part, limit, &seeded)
+        Worker::new(index, query, boosts).estimate_all(part, limit, &seeded, &shared)
     }) {
         estimated.survivors.extend(part.survivors);
         estimated.bounds.extend(part.bounds);

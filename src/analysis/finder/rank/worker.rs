@@ -10,6 +10,7 @@ use super::super::score::{
     skim_score, skim_score_ascii, AsciiText, ChainBound, ChainRows, Occurrences, ScoreRows,
     SparseRows,
 };
+use super::shared_floor::SharedFloor;
 use super::{Ids, Scored};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -163,6 +164,7 @@ impl<'a> Worker<'a> {
         ids: &Ids<'_>,
         limit: usize,
         seeded: &Seeded,
+        shared: &SharedFloor,
     ) -> Estimated {
         let mut estimated = Estimated::default();
         let presence = self.query.presence;
@@ -184,7 +186,8 @@ impl<'a> Worker<'a> {
             if limit == 0 {
                 return survive(id, NO_BOUND as i64);
             }
-            let floor = (best.len() == limit).then(|| best.peek().map_or(i64::MIN, |r| r.0));
+            let own = (best.len() == limit).then(|| best.peek().map_or(i64::MIN, |r| r.0));
+            let floor = own.max(shared.get());
             let boost = self.boost(id);
             // What the previous, shorter query left of its bound is often enough.
             if let (Some(floor), Some(mut known), Some(added)) =
@@ -220,6 +223,7 @@ impl<'a> Worker<'a> {
                         if best.len() > limit {
                             best.pop();
                         }
+                        shared.offer(value);
                     }
                 }
             }
