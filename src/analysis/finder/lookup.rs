@@ -115,7 +115,7 @@ impl FinderIndex {
         hits.sort_by(|(a, x), (b, y)| y.score.cmp(&x.score).then(a.cmp(b)));
         let survivors = match parsed.terms.is_empty() {
             true => Survivors::All,
-            false => Survivors::Ids(Arc::from(ranked.survivors), Arc::from(ranked.bounds)),
+            false => Survivors::Ids(Arc::new(ranked.survivors), Arc::new(ranked.bounds)),
         };
         let matched = match &survivors {
             Survivors::All => run.len(),

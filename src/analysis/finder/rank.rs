@@ -58,7 +58,7 @@ pub(super) struct Added {
 }
 
 impl Ids<'_> {
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         match self {
             Ids::Run(r) => r.len(),
             Ids::List(l, _) => l.len(),
@@ -138,14 +138,9 @@ pub(super) fn rank(
     let seeded = Seeded::new(Worker::new(index, query, boosts), seeds, limit);
     let parts = ids.split(threads);
     let shared = SharedFloor::new(limit);
-    let mut estimated = Estimated::default();
-    for part in in_parallel(&parts, |part| {
+    let mut estimated = Estimated::joined(in_parallel(&parts, |part| {
         Worker::new(index, query, boosts).estimate_all(part, limit, &seeded, &shared)
-    }) {
-        estimated.survivors.extend(part.survivors);
-        estimated.bounds.extend(part.bounds);
-        estimated.pending.extend(part.pending);
-    }
+    }));
     let worker = || Worker::new(index, query, boosts);
     let top = match floor_of(&mut estimated.pending, limit) {
         Some(floor) if threads > 1 => score_above(worker, estimated.pending, floor, limit, threads),

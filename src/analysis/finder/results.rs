@@ -37,7 +37,9 @@ pub(super) enum Survivors {
     All,
     /// Candidate ids, ascending, and for each an upper bound of its score without the recent
     /// boost where the chain bounds gave one (else `NO_BOUND`).
-    Ids(Arc<[u32]>, Arc<[i32]>),
+    /// (Vectors, not slices: a narrowing query's survivors run to hundreds of thousands, and
+    /// moving them into the results costs nothing where a copy would fault fresh pages in.)
+    Ids(Arc<Vec<u32>>, Arc<Vec<i32>>),
 }
 
 /// No upper bound known.

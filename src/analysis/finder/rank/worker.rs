@@ -96,6 +96,24 @@ pub(in crate::analysis::finder) struct Estimated {
     pub pending: Vec<Pending>,
 }
 
+impl Estimated {
+    /// The threads' parts in order, each copied once (a search's survivors can run to
+    /// hundreds of thousands, and every regrown vector faults fresh pages in).
+    pub(super) fn joined(parts: Vec<Estimated>) -> Estimated {
+        let mut joined = Estimated {
+            survivors: Vec::with_capacity(parts.iter().map(|p| p.survivors.len()).sum()),
+            bounds: Vec::with_capacity(parts.iter().map(|p| p.bounds.len()).sum()),
+            pending: Vec::with_capacity(parts.iter().map(|p| p.pending.len()).sum()),
+        };
+        for part in parts {
+            joined.survivors.extend(part.survivors);
+            joined.bounds.extend(part.bounds);
+            joined.pending.extend(part.pending);
+        }
+        joined
+    }
+}
+
 /// Exact scores known before the first pass (the previous keystroke's best, scored again):
 /// with `limit` of them, a bound below the worst rules a candidate out from the first one on.
 /// Only the previous bounds are held to it: a low floor would make every chain walk tell
@@ -166,7 +184,12 @@ impl<'a> Worker<'a> {
         seeded: &Seeded,
         shared: &SharedFloor,
     ) -> Estimated {
-        let mut estimated = Estimated::default();
+        // At most every id survives: reserved, not touched, so no regrowth copies.
+        let mut estimated = Estimated {
+            survivors: Vec::with_capacity(ids.len()),
+            bounds: Vec::with_capacity(ids.len()),
+            pending: Vec::new(),
+        };
         let presence = self.query.presence;
         // The best `limit` exact scores so far: a match whose bound is at most the worst of
         // them cannot rank (ties go to the lower id, and ids come in ascending order), and
