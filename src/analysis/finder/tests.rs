@@ -50,6 +50,17 @@ fn search(query: &str) -> Results {
     SEEDS.index.search(query, &SearchOptions::default(), None)
 }
 
+/// `query` searched a key at a time, each keystroke narrowing the one before (as the reader
+/// types); the last keystroke's results.
+fn typed_key_by_key(index: &FinderIndex, query: &str, options: &SearchOptions) -> Results {
+    let mut typed: Option<Results> = None;
+    for (at, c) in query.char_indices() {
+        let prefix = &query[..at + c.len_utf8()];
+        typed = Some(index.search(prefix, options, typed.as_ref()));
+    }
+    typed.expect("a query has a first key")
+}
+
 /// An index of sentences, one per text, in article 0.
 fn sentences(texts: &[&str]) -> FinderIndex {
     let mut builder = IndexBuilder::new();
@@ -393,12 +404,7 @@ fn a_small_limit_keeps_exactly_the_best_of_a_large_one() {
             assert_eq!(few.hits[..], *expected, "{query} / {limit} / {threads}");
             assert_eq!(few.matched, all.matched, "{query}");
             // Typed a key at a time, each keystroke narrowing the last: the same best.
-            let mut typed: Option<Results> = None;
-            for (at, c) in query.char_indices() {
-                let prefix = &query[..at + c.len_utf8()];
-                typed = Some(index.search(prefix, &options, typed.as_ref()));
-            }
-            let typed = typed.expect("a query has a first key");
+            let typed = typed_key_by_key(&index, query, &options);
             assert_eq!(
                 typed.hits[..],
                 *expected,
@@ -523,12 +529,7 @@ proptest::proptest! {
             threads: 1,
             ..SearchOptions::default()
         };
-        let mut typed: Option<Results> = None;
-        for (at, c) in query.char_indices() {
-            let prefix = &query[..at + c.len_utf8()];
-            typed = Some(index.search(prefix, &options, typed.as_ref()));
-        }
-        let typed = typed.expect("a query has a first key");
+        let typed = typed_key_by_key(&index, &query, &options);
         let fresh = index.search(&query, &options, None);
         proptest::prop_assert_eq!(typed.hits, fresh.hits);
         proptest::prop_assert_eq!(typed.matched, fresh.matched);

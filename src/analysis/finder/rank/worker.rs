@@ -193,7 +193,7 @@ impl<'a> Worker<'a> {
         let presence = self.query.presence;
         // The best `limit` exact scores so far: a match whose bound is at most the worst of
         // them cannot rank (ties go to the lower id, and ids come in ascending order), and
-        // needs no closer look.
+        // needs no closer look. The other threads' best count too, through `shared`.
         let mut best: BinaryHeap<Reverse<i64>> = BinaryHeap::with_capacity(limit + 1);
         let mut survive = |id: u32, bound: i64| {
             estimated.survivors.push(id);
